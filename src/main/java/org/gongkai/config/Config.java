@@ -1,0 +1,51 @@
+package org.gongkai.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/** Everything Gongkai reads from gongkai.yaml, after the user's file is laid over the defaults. */
+public record Config(Server server, Database database, Data data, Display display, Security security,
+                     Screens screens, Push push, Bench bench, String catalogue, String demo, Path configDir) {
+
+    public record Server(String host, int port, String publicBaseUrl, long maxBodyBytes, boolean production) {}
+
+    public record Database(String jdbcUrl, String username, String password, int maxPoolSize) {
+        public boolean embedded() {
+            return jdbcUrl == null || jdbcUrl.isBlank();
+        }
+    }
+
+    public record Data(String dir) {}
+
+    public record Display(String timezone, int defaultDurationSeconds, int horizonDays) {
+        public ZoneId zone() {
+            return ZoneId.of(timezone);
+        }
+    }
+
+    public record Security(int sessionHours) {}
+
+    public record Screens(int offlineAfterSeconds) {}
+
+    public record Push(int maxQueuedMessages, int maxMissedChanges) {}
+
+    public record Bench(boolean enabled) {}
+
+    public Config withPort(int port) {
+        return new Config(new Server(server.host(), port, server.publicBaseUrl(), server.maxBodyBytes(), server.production()),
+                database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+
+    public Config withDataDir(String dir) {
+        return new Config(server, database, new Data(dir), display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+
+    public Config withDatabase(Database database) {
+        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+
+    public Config withPublicBaseUrl(String url) {
+        return new Config(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production()),
+                database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+}

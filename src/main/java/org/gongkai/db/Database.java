@@ -1,0 +1,72 @@
+package org.gongkai.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.gongkai.config.Config;
+import org.gongkai.config.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds the connection pool: embedded H2 under the data dir, or the JDBC URL the config names. */
+public final class Database {
+    private Database() {}
+
+    public static HikariDataSource open(Config config) {
+        HikariConfig hikari = new HikariConfig();
+        if (config.database().embedded()) {
+            Path dir = writableDataDir(config.data().dir());
+            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath());
+            hikari.setUsername("sa");
+        } else {
+            hikari.setJdbcUrl(config.database().jdbcUrl());
+            hikari.setUsername(config.database().username());
+            hikari.setPassword(config.database().password());
+        }
+        hikari.setMaximumPoolSize(config.database().maxPoolSize());
+        hikari.setPoolName("gongkai");
+        hikari.setInitializationFailTimeout(10_000);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new ConfigException("database " + hikari.getJdbcUrl() + ": cannot be opened: " + rootMessage(e), e);
+        }
+    }
+
+    public static HikariDataSource inMemory(String name) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        hikari.setUsername("sa");
+        hikari.setMaximumPoolSize(8);
+        return new HikariDataSource(hikari);
+    }
+
+    public static void migrate(javax.sql.DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    static Path writableDataDir(String dir) {
+        Path path = Path.of(dir).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(path);
+            Path probe = Files.createTempFile(path, ".write-check", ".tmp");
+            Files.delete(probe);
+            return path;
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("data dir " + path + ": not writable (permission denied); set --data-dir or GONGKAI_DATA_DIR");
+        } catch (IOException e) {
+            throw new ConfigException("data dir " + path + ": not writable (" + e.getMessage() + "); set --data-dir or GONGKAI_DATA_DIR");
+        }
+    }
+
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
