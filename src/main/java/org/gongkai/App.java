@@ -1,0 +1,190 @@
+package org.gongkai;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.gongkai.accounts.AccountService;
+import org.gongkai.accounts.AccountStore;
+import org.gongkai.accounts.AuthRoutes;
+import org.gongkai.catalogue.Catalogue;
+import org.gongkai.catalogue.CatalogueLoader;
+import org.gongkai.config.Config;
+import org.gongkai.content.ItemRoutes;
+import org.gongkai.content.ItemService;
+import org.gongkai.content.ItemStore;
+import org.gongkai.content.ItemValidator;
+import org.gongkai.content.ItemViews;
+import org.gongkai.db.Database;
+import org.gongkai.demo.DemoLoader;
+import org.gongkai.departments.DepartmentRoutes;
+import org.gongkai.departments.DepartmentStore;
+import org.gongkai.push.ChangeFeed;
+import org.gongkai.push.LocalChangeFeed;
+import org.gongkai.push.PushHub;
+import org.gongkai.qr.ShortLinkRoutes;
+import org.gongkai.qr.ShortLinks;
+import org.gongkai.screens.ScreenRoutes;
+import org.gongkai.screens.ScreenService;
+import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.ErrorHandlers;
+import org.gongkai.web.Health;
+import org.gongkai.web.Json;
+import org.gongkai.web.Pages;
+import org.gongkai.web.WebSecurity;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Gongkai, built from its configuration and a DataSource. Tests build one on port 0 with an in-memory H2. */
+public final class App {
+    public record Options(String adminPassword, boolean loadDemo) {}
+
+    private final Config config;
+    private final Options options;
+    private final DataSource dataSource;
+    private final Clock clock = Clock.systemUTC();
+    private final Catalogue catalogue;
+    private final AccountService accounts;
+    private final DepartmentStore departments;
+    private final ScreenStore screenStore;
+    private final ScreenService screens;
+    private final ItemStore itemStore;
+    private final ItemService items;
+    private final ItemViews itemViews;
+    private final ShortLinks shortLinks;
+    private final PushHub hub;
+    private Javalin server;
+
+    public App(Config config, DataSource dataSource, Options options) {
+        this.config = config;
+        this.options = options;
+        this.dataSource = dataSource;
+        Database.migrate(dataSource);
+        Jdbi jdbi = Jdbi.create(dataSource);
+        ChangeFeed feed = new LocalChangeFeed();
+        catalogue = CatalogueLoader.load(config);
+        accounts = new AccountService(new AccountStore(jdbi), Duration.ofHours(config.security().sessionHours()));
+        departments = new DepartmentStore(jdbi);
+        screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()));
+        screens = new ScreenService(screenStore, feed, clock);
+        itemStore = new ItemStore(jdbi);
+        items = new ItemService(itemStore, new ItemValidator(catalogue, departments::exists, screenStore::groupExists,
+                itemStore::isPolicy), feed, clock);
+        shortLinks = new ShortLinks(config.server().publicBaseUrl());
+        itemViews = new ItemViews(itemStore, departments, shortLinks);
+        hub = new PushHub(itemStore, itemViews, screenStore, screens, feed, new PushHub.Settings(
+                config.display().zone(), Duration.ofDays(config.display().horizonDays()),
+                config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
+                config.push().maxQueuedMessages(), config.push().maxMissedChanges()), clock);
+    }
+
+    public App start() {
+        accounts.ensureAdmin(options.adminPassword(), config.server().production());
+        if (options.loadDemo()) {
+            new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
+        }
+        hub.start();
+        server = Javalin.create(this::configure);
+        server.start(config.server().host(), config.server().port());
+        return this;
+    }
+
+    private void configure(JavalinConfig c) {
+        c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        c.startup.showJavalinBanner = false;
+        c.http.maxRequestSize = config.server().maxBodyBytes();
+        c.staticFiles.add(files -> {
+            files.hostedPath = "/kiosk";
+            files.directory = "/kiosk-web";
+            files.location = Location.CLASSPATH;
+            files.headers = Map.of("Cache-Control", "no-cache");
+        });
+        c.jetty.modifyWebSocketServletFactory(ws -> {
+            ws.setIdleTimeout(Duration.ofSeconds(90));
+            ws.setMaxTextMessageSize(256 * 1024);
+        });
+        routes(c);
+    }
+
+    /** Every route, in one place. Writes under /api are protected by WebSecurity unless listed as public there. */
+    private void routes(JavalinConfig c) {
+        WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
+        AuthRoutes auth = new AuthRoutes(accounts, config.server().production());
+        ItemRoutes itemRoutes = new ItemRoutes(items, itemViews, clock);
+        DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
+        ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
+                Duration.ofDays(config.display().horizonDays()), clock);
+        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock);
+        Pages pages = new Pages();
+        var r = c.routes;
+
+        r.before(security::headers);
+        r.before("/api/*", security::authenticate);
+        ErrorHandlers.register(r);
+
+        r.get("/health", new Health(dataSource, hub::connectionCount)::handle);
+        r.post("/api/login", auth::login);
+        r.post("/api/logout", auth::logout);
+        r.get("/api/me", auth::me);
+        r.post("/api/tokens", auth::createToken);
+
+        r.get("/api/items", itemRoutes::list);
+        r.post("/api/items", itemRoutes::create);
+        r.get("/api/items/{id}", itemRoutes::get);
+        r.put("/api/items/{id}", itemRoutes::update);
+        r.delete("/api/items/{id}", itemRoutes::delete);
+        r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
+        r.get("/api/items/{id}/history", itemRoutes::history);
+
+        r.get("/api/categories", ctx -> ctx.json(catalogue));
+        r.get("/api/departments", departmentRoutes::list);
+        r.post("/api/departments", departmentRoutes::create);
+        r.put("/api/departments/{code}", departmentRoutes::update);
+
+        r.get("/api/screen-groups", screenRoutes::groups);
+        r.post("/api/screen-groups", screenRoutes::createGroup);
+        r.put("/api/screen-groups/{code}", screenRoutes::updateGroup);
+        r.get("/api/screens", screenRoutes::list);
+        r.post("/api/screens/pair", screenRoutes::pair);
+        r.get("/api/screens/{id}", screenRoutes::get);
+        r.put("/api/screens/{id}", screenRoutes::update);
+        r.get("/api/screens/{id}/playlist", screenRoutes::playlist);
+
+        r.ws("/ws/screen", hub::configure);
+        if (config.bench().enabled()) {
+            r.post("/api/bench/broadcast", ctx -> {
+                org.gongkai.web.Requests.requireAdmin(ctx);
+                ctx.json(Map.of("sent", hub.broadcastRaw(ctx.body())));
+            });
+        }
+
+        r.get("/s/{code}", links::redirect);
+        r.get("/S/{code}", links::redirect);
+        r.get("/qr/{file}", ctx -> {
+            if (ctx.pathParam("file").endsWith(".svg")) links.svg(ctx); else links.png(ctx);
+        });
+
+        r.get("/", ctx -> ctx.redirect("/admin"));
+        r.get("/plaza", pages.page("plaza/index.html"));
+        r.get("/touch", pages.page("touch/index.html"));
+        r.get("/admin", pages.page("admin/index.html"));
+        r.get("/m/items/{id}", pages.page("m/item.html"));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public void stop() {
+        if (server != null) server.stop();
+        hub.close();
+    }
+}

@@ -1,0 +1,98 @@
+package org.gongkai;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.gongkai.config.Config;
+import org.gongkai.config.ConfigException;
+import org.gongkai.config.ConfigLoader;
+import org.gongkai.db.Database;
+
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** java -jar gongkai.jar [--port N] [--data-dir DIR] [--config FILE] [--no-demo]; each also an environment variable. */
+public final class Main {
+    private static final String USAGE = """
+            Usage: java -jar gongkai.jar [options]
+              --port N         port to serve on (GONGKAI_PORT; default 7070)
+              --data-dir DIR   where the embedded database lives (GONGKAI_DATA_DIR; default ./data)
+              --config FILE    configuration laid over the defaults (GONGKAI_CONFIG)
+              --no-demo        do not load the demo content into an empty database (GONGKAI_NO_DEMO=true)
+            The first start creates the account admin with the password in GONGKAI_ADMIN_PASSWORD,
+            or prints a generated one once.""";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        try {
+            run(args, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("gongkai: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static void run(String[] args, Map<String, String> env) {
+        String port = env.get("GONGKAI_PORT");
+        String dataDir = env.get("GONGKAI_DATA_DIR");
+        String configFile = env.get("GONGKAI_CONFIG");
+        boolean demo = !"true".equalsIgnoreCase(env.get("GONGKAI_NO_DEMO"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = value(args, ++i, "--port");
+                case "--data-dir" -> dataDir = value(args, ++i, "--data-dir");
+                case "--config" -> configFile = value(args, ++i, "--config");
+                case "--no-demo" -> demo = false;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> throw new ConfigException("unknown option '" + args[i] + "' (try --help)");
+            }
+        }
+        Config config = ConfigLoader.load(configFile == null || configFile.isBlank() ? null : Path.of(configFile));
+        if (port != null && !port.isBlank()) config = config.withPort(parsePort(port));
+        if (dataDir != null && !dataDir.isBlank()) config = config.withDataDir(dataDir);
+        HikariDataSource dataSource = Database.open(config);
+        try {
+            App app = new App(config, dataSource, new App.Options(env.get("GONGKAI_ADMIN_PASSWORD"), demo)).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop();
+                dataSource.close();
+            }, "shutdown"));
+            System.out.println("Gongkai is serving on http://localhost:" + app.port() + "/  (plaza: /plaza, touch: /touch, admin: /admin)");
+        } catch (RuntimeException e) {
+            dataSource.close();
+            if (causedBy(e, BindException.class)) {
+                throw new ConfigException("port " + config.server().port() + " is already in use; choose another with --port or GONGKAI_PORT");
+            }
+            if (e instanceof ConfigException) throw e;
+            if (causedBy(e, org.flywaydb.core.api.FlywayException.class)) {
+                throw new ConfigException("database migration failed: " + Database.rootMessage(e));
+            }
+            throw e;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new ConfigException(option + " needs a value");
+        return args[i];
+    }
+
+    private static int parsePort(String raw) {
+        try {
+            int p = Integer.parseInt(raw.strip());
+            if (p < 0 || p > 65535) throw new NumberFormatException();
+            return p;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("port '" + raw + "' is not a port number (0-65535)");
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+}

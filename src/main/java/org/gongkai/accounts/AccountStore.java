@@ -1,0 +1,94 @@
+package org.gongkai.accounts;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** SQL for users, sessions and API tokens. */
+public final class AccountStore {
+    private final Jdbi jdbi;
+
+    public AccountStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record UserRow(long id, String username, String displayName, String passwordHash, Role role,
+                          String department, boolean disabled) {}
+
+    private static final String USER_COLUMNS = "id, username, display_name, password_hash, role, department, disabled";
+
+    private static UserRow mapUser(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), Role.parse(rs.getString("role")), rs.getString("department"),
+                rs.getBoolean("disabled"));
+    }
+
+    public Optional<UserRow> findByUsername(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + USER_COLUMNS + " FROM users WHERE username = :u")
+                .bind("u", username).map((rs, ctx) -> mapUser(rs)).findOne());
+    }
+
+    public long countUsers() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+    }
+
+    public long createUser(String username, String displayName, String passwordHash, Role role, String department) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO users (username, display_name, password_hash, role, department, created_at)
+                        VALUES (:u, :d, :p, :r, :dept, :now)""")
+                .bind("u", username).bind("d", displayName).bind("p", passwordHash).bind("r", role.code())
+                .bind("dept", department).bind("now", OffsetDateTime.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public void createSession(String tokenHash, long userId, String csrf, OffsetDateTime expires) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+                        VALUES (:t, :u, :c, :now, :e)""")
+                .bind("t", tokenHash).bind("u", userId).bind("c", csrf).bind("now", OffsetDateTime.now())
+                .bind("e", expires).execute());
+    }
+
+    public Optional<Staff> findSession(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT u.id, u.username, u.role, u.department, s.csrf_token FROM sessions s
+                        JOIN users u ON u.id = s.user_id
+                        WHERE s.token_hash = :t AND s.expires_at > :now AND u.disabled = FALSE""")
+                .bind("t", tokenHash).bind("now", OffsetDateTime.now())
+                .map((rs, ctx) -> new Staff(rs.getLong("id"), rs.getString("username"), Role.parse(rs.getString("role")),
+                        rs.getString("department"), rs.getString("csrf_token")))
+                .findOne());
+    }
+
+    public void deleteSession(String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :t").bind("t", tokenHash).execute());
+    }
+
+    public void deleteExpiredSessions() {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
+                .bind("now", OffsetDateTime.now()).execute());
+    }
+
+    public long createApiToken(String name, String tokenHash, long userId) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO api_tokens (name, token_hash, user_id, created_at) VALUES (:n, :t, :u, :now)""")
+                .bind("n", name).bind("t", tokenHash).bind("u", userId).bind("now", OffsetDateTime.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public Optional<Staff> findApiToken(String tokenHash) {
+        return jdbi.withHandle(h -> {
+            Optional<Staff> staff = h.createQuery("""
+                            SELECT u.id, u.username, u.role, u.department FROM api_tokens t
+                            JOIN users u ON u.id = t.user_id WHERE t.token_hash = :t AND u.disabled = FALSE""")
+                    .bind("t", tokenHash)
+                    .map((rs, ctx) -> new Staff(rs.getLong("id"), rs.getString("username"),
+                            Role.parse(rs.getString("role")), rs.getString("department"), null))
+                    .findOne();
+            staff.ifPresent(s -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :t")
+                    .bind("now", OffsetDateTime.now()).bind("t", tokenHash).execute());
+            return staff;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.gongkai.content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The kind-specific fields of an item, per DOMAIN.md. Stored as JSON in items.details. */
+public final class Details {
+    private Details() {}
+
+    /** 办事指南: everything a citizen needs before going to the window. */
+    public record Guide(String implementingBody, String applicants, List<String> conditions, List<Material> materials,
+                        List<Step> steps, Integer statutoryDays, Integer promisedDays, List<Fee> fees, Integer visits,
+                        Place place, String hours, String phone, String complaintsPhone, String onlineUrl,
+                        List<String> legalBasis, List<Faq> faq) {}
+
+    /** form: original | copy | original_and_copy; format: paper | electronic | paper_or_electronic. */
+    public record Material(String name, String form, Integer originals, Integer copies, String format, String source,
+                           String note) {}
+
+    public record Step(String name, String description) {}
+
+    public record Fee(String item, String standard, String basis, Boolean waivable) {}
+
+    public record Place(String hall, String floor, String window, String address) {}
+
+    public record Faq(String q, String a) {}
+
+    /** 政策文件. */
+    public record Policy(String indexNumber, String issuingBody, String documentNumber, LocalDate writtenDate,
+                         LocalDate publishedDate, String subject) {}
+
+    /** 政策解读, linked to its policy. form: text | graphic | media | leader | expert | qa. */
+    public record Interpretation(Long policyId, String form, String interpreter) {}
+
+    /** 预警: level blue < yellow < orange < red. */
+    public record Alert(String level, String hazard, String area, String issuer) {}
+
+    public static final List<String> MATERIAL_FORMS = List.of("original", "copy", "original_and_copy");
+    public static final List<String> MATERIAL_FORMATS = List.of("paper", "electronic", "paper_or_electronic");
+    public static final List<String> INTERPRETATION_FORMS = List.of("text", "graphic", "media", "leader", "expert", "qa");
+    public static final List<String> ALERT_LEVELS = List.of("blue", "yellow", "orange", "red");
+    public static final List<String> HAZARDS = List.of("typhoon", "rainstorm", "heat", "cold", "gale", "fog", "flood",
+            "snow", "thunder", "hail", "drought", "haze", "public_health", "other");
+}

@@ -1,0 +1,67 @@
+package org.gongkai.content;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gongkai.departments.Department;
+import org.gongkai.departments.DepartmentStore;
+import org.gongkai.qr.ShortLinks;
+import org.gongkai.web.Json;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Items as the API and the screens see them: the stored fields plus the short link, QR and mobile addresses,
+ * the department's name, and the related policy or interpretations.
+ */
+public final class ItemViews {
+    private final ItemStore store;
+    private final DepartmentStore departments;
+    private final ShortLinks links;
+
+    public ItemViews(ItemStore store, DepartmentStore departments, ShortLinks links) {
+        this.store = store;
+        this.departments = departments;
+        this.links = links;
+    }
+
+    public ObjectNode of(Item item, boolean includeUnpublished) {
+        return of(List.of(item), includeUnpublished).get(0);
+    }
+
+    public List<ObjectNode> of(List<Item> items, boolean includeUnpublished) {
+        Map<String, Department> depts = departments.list().stream()
+                .collect(Collectors.toMap(Department::code, Function.identity()));
+        List<ItemStore.Related> related = store.related(items.stream().map(Item::id).toList()).stream()
+                .filter(r -> includeUnpublished || "published".equals(r.status())).toList();
+        return items.stream().map(item -> view(item, depts.get(item.department()), related)).toList();
+    }
+
+    private ObjectNode view(Item item, Department dept, List<ItemStore.Related> related) {
+        ObjectNode node = Json.MAPPER.valueToTree(item);
+        node.put("departmentName", dept == null ? null : dept.name());
+        node.put("departmentNameEn", dept == null ? null : dept.nameEn());
+        if (item.shortCode() != null) {
+            node.put("shortUrl", links.url(item.shortCode()));
+            ObjectNode l = node.putObject("links");
+            l.put("qrPng", "/qr/" + item.shortCode() + ".png");
+            l.put("qrSvg", "/qr/" + item.shortCode() + ".svg");
+            l.put("mobile", "/m/items/" + item.id());
+        }
+        ArrayNode rel = node.putArray("related");
+        for (ItemStore.Related r : related) {
+            boolean interpretationOfThis = r.policyId() != null && r.policyId() == item.id();
+            boolean policyOfThis = item.policyId() != null && item.policyId() == r.id();
+            if (interpretationOfThis || policyOfThis) {
+                ObjectNode n = rel.addObject();
+                n.put("id", r.id());
+                n.put("kind", r.kind());
+                n.put("title", r.title());
+                n.put("form", r.form());
+            }
+        }
+        return node;
+    }
+}

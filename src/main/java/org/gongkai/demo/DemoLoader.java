@@ -1,0 +1,102 @@
+package org.gongkai.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gongkai.config.Config;
+import org.gongkai.config.ConfigException;
+import org.gongkai.config.ConfigLoader;
+import org.gongkai.content.Item;
+import org.gongkai.content.ItemInput;
+import org.gongkai.content.ItemService;
+import org.gongkai.departments.Department;
+import org.gongkai.departments.DepartmentStore;
+import org.gongkai.screens.ScreenGroup;
+import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.ApiException;
+import org.gongkai.web.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Loads config/demo/ into an empty database: departments, screen groups, and items through the same service
+ * (and validation) that the API uses. Demo dates are days relative to the first start, so the demo stays current.
+ */
+public final class DemoLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+    private static final String ACTOR = "demo";
+
+    private final Config config;
+    private final DepartmentStore departments;
+    private final ScreenStore screens;
+    private final ItemService items;
+    private final ZoneId zone;
+
+    public DemoLoader(Config config, DepartmentStore departments, ScreenStore screens, ItemService items) {
+        this.config = config;
+        this.departments = departments;
+        this.screens = screens;
+        this.items = items;
+        this.zone = config.display().zone();
+    }
+
+    public void loadIfEmpty() {
+        if (!departments.list().isEmpty()) return;
+        String dir = config.demo();
+        for (JsonNode d : read(dir + "/departments.yaml").path("departments")) {
+            departments.insert(Json.MAPPER.convertValue(d, Department.class));
+        }
+        for (JsonNode g : read(dir + "/screen-groups.yaml").path("screenGroups")) {
+            screens.insertGroup(Json.MAPPER.convertValue(g, ScreenGroup.class));
+        }
+        String itemsFile = dir + "/items.yaml";
+        int count = 0;
+        JsonNode list = read(itemsFile).path("items");
+        for (int i = 0; i < list.size(); i++) {
+            ObjectNode node = list.get(i).deepCopy();
+            JsonNode interpretations = node.remove("interpretations");
+            Item created = create(itemsFile, "items[" + i + "]", node, null);
+            count++;
+            for (int j = 0; interpretations != null && j < interpretations.size(); j++) {
+                create(itemsFile, "items[" + i + "].interpretations[" + j + "]", interpretations.get(j).deepCopy(), created.id());
+                count++;
+            }
+        }
+        LOG.info("Loaded the demo content: {} items", count);
+    }
+
+    private Item create(String file, String where, ObjectNode node, Long policyId) {
+        LocalDate today = LocalDate.now(zone);
+        JsonNode start = node.remove("startDays");
+        JsonNode end = node.remove("endDays");
+        if (start != null) node.put("publishStart", today.plusDays(start.asLong()).atStartOfDay(zone).toOffsetDateTime().toString());
+        if (end != null) node.put("publishEnd", today.plusDays(end.asLong()).atStartOfDay(zone).toOffsetDateTime().toString());
+        if (policyId != null) {
+            node.put("kind", "interpretation");
+            ObjectNode interpretation = node.has("interpretation") ? (ObjectNode) node.get("interpretation") : node.putObject("interpretation");
+            interpretation.put("policyId", policyId);
+        }
+        if (!node.has("status")) node.put("status", "published");
+        try {
+            return items.create(Json.MAPPER.treeToValue(node, ItemInput.class), ACTOR);
+        } catch (ApiException e) {
+            throw new ConfigException("demo file " + file + ": " + where + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException("demo file " + file + ": " + where + ": " + e.getMessage());
+        }
+    }
+
+    private JsonNode read(String relative) {
+        ConfigLoader.Resource resource = ConfigLoader.locate(config, relative);
+        try {
+            return resource.file() != null ? ConfigLoader.YAML.readTree(resource.file().toFile())
+                    : ConfigLoader.readClasspath(resource.classpath());
+        } catch (IOException e) {
+            throw new ConfigException("demo file " + resource.describe() + ": " + e.getMessage());
+        }
+    }
+
+}

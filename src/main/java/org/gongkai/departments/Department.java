@@ -1,0 +1,3 @@
+package org.gongkai.departments;
+
+public record Department(String code, String name, String nameEn, String phone) {}

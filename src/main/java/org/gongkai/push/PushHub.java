@@ -1,0 +1,363 @@
+package org.gongkai.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import org.gongkai.content.Item;
+import org.gongkai.content.ItemKind;
+import org.gongkai.content.ItemStore;
+import org.gongkai.content.ItemViews;
+import org.gongkai.schedule.Playlists;
+import org.gongkai.screens.Screen;
+import org.gongkai.screens.ScreenGroup;
+import org.gongkai.screens.ScreenService;
+import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps every screen's WebSocket and sends it what it should show. All sends happen on one worker thread, in the
+ * order changes were committed, so a screen never sees a snapshot overtaken by an older change. A message for a
+ * group is serialized once and the same string goes to every screen of the group.
+ */
+public final class PushHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
+
+    public record Settings(ZoneId zone, Duration horizon, int defaultDurationSeconds, String publicBaseUrl,
+                           int maxQueuedMessages, int maxMissedChanges) {}
+
+    private final ItemStore items;
+    private final ItemViews views;
+    private final ScreenStore screens;
+    private final ScreenService screenService;
+    private final Settings settings;
+    private final Clock clock;
+    private final Map<String, ScreenConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, String> snapshots = new HashMap<>(); // group -> serialized snapshot; worker thread only
+    private final ScreenAcks acks;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "push-hub"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-timer"));
+
+    public PushHub(ItemStore items, ItemViews views, ScreenStore screens, ScreenService screenService, ChangeFeed feed,
+                   Settings settings, Clock clock) {
+        this.items = items;
+        this.views = views;
+        this.screens = screens;
+        this.screenService = screenService;
+        this.settings = settings;
+        this.clock = clock;
+        this.acks = new ScreenAcks(screens, clock);
+        feed.subscribe(change -> worker.execute(() -> safely("change " + change, () -> apply(change))));
+    }
+
+    public void start() {
+        timer.scheduleWithFixedDelay(() -> safely("heartbeat", this::heartbeat), 30, 30, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> safely("acks", acks::flush), 1, 1, TimeUnit.SECONDS);
+        // Publish windows end and begin without a commit: rebuild snapshots so new screens never get stale ones.
+        timer.scheduleWithFixedDelay(() -> worker.execute(snapshots::clear), 30, 30, TimeUnit.SECONDS);
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Wires /ws/screen. */
+    public void configure(WsConfig ws) {
+        ws.onConnect(this::connected);
+        ws.onMessage(this::message);
+        ws.onClose(this::closed);
+        ws.onError(ctx -> connections.remove(ctx.sessionId()));
+    }
+
+    private void connected(WsConnectContext ctx) {
+        String address = ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress inet
+                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) address = forwarded.split(",")[0].strip();
+        String ua = ctx.header("User-Agent");
+        connections.put(ctx.sessionId(), new ScreenConnection(ctx, truncate(address, 64), truncate(ua, 500)));
+    }
+
+    private void closed(WsCloseContext ctx) {
+        connections.remove(ctx.sessionId());
+    }
+
+    private void message(WsMessageContext ctx) {
+        ScreenConnection conn = connections.get(ctx.sessionId());
+        if (conn == null) return;
+        JsonNode msg;
+        try {
+            msg = Json.MAPPER.readTree(ctx.message());
+        } catch (Exception e) {
+            sendError(conn, "message is not valid JSON");
+            return;
+        }
+        if (msg == null || !msg.isObject() || !msg.path("type").isTextual()) {
+            sendError(conn, "message must be a JSON object with a type");
+            return;
+        }
+        switch (msg.get("type").asText()) {
+            case "hello" -> worker.execute(() -> safely("hello", () -> hello(conn, msg)));
+            case "ack" -> ack(conn, msg);
+            case "ping" -> conn.send("{\"type\":\"pong\"}", settings.maxQueuedMessages());
+            default -> sendError(conn, "unknown message type '" + truncate(msg.get("type").asText(), 40) + "'");
+        }
+    }
+
+    private void hello(ScreenConnection conn, JsonNode msg) {
+        String kind = msg.path("kind").asText("");
+        if (!kind.equals("plaza") && !kind.equals("touch")) {
+            sendError(conn, "hello.kind must be plaza or touch");
+            return;
+        }
+        Integer width = dimension(msg.get("width"));
+        Integer height = dimension(msg.get("height"));
+        Optional<Screen> known = screenService.authenticate(text(msg, "screenId"), text(msg, "secret"));
+        String secret = null;
+        Screen screen;
+        if (known.isPresent()) {
+            screen = known.get();
+        } else {
+            ScreenService.Registration reg = screenService.register(kind);
+            screen = reg.screen();
+            secret = reg.secret();
+        }
+        screens.seen(screen.id(), kind, width, height, conn.address, conn.userAgent, OffsetDateTime.now(clock));
+        conn.screenId = screen.id();
+        welcome(conn, screen, secret);
+        if (screen.active() && screen.group() != null) {
+            JsonNode last = msg.get("lastVersion");
+            sync(conn, last != null && last.canConvertToLong() ? last.asLong() : null);
+        }
+    }
+
+    private void welcome(ScreenConnection conn, Screen screen, String newSecret) {
+        ObjectNode w = Json.MAPPER.createObjectNode();
+        w.put("type", "welcome");
+        w.put("screenId", screen.id());
+        if (newSecret != null) w.put("secret", newSecret);
+        w.put("status", screen.status());
+        w.put("name", screen.name());
+        w.put("group", screen.group());
+        w.put("pairingCode", screen.pairingCode());
+        w.put("serverTime", clock.instant().toString());
+        conn.group = screen.active() ? screen.group() : null;
+        conn.send(Json.write(w), settings.maxQueuedMessages());
+        if ("retired".equals(screen.status())) {
+            conn.close(1000, "screen retired");
+        }
+    }
+
+    /** Sends what the screen missed since lastVersion, or a whole snapshot when that is unknown or too much. */
+    private void sync(ScreenConnection conn, Long lastVersion) {
+        long current = items.currentVersion();
+        if (lastVersion != null && lastVersion > 0 && lastVersion <= current) {
+            Optional<List<Long>> missed = items.changedSince(lastVersion, settings.maxMissedChanges());
+            if (missed.isPresent()) {
+                conn.send(changeMessage(conn.group, current, items.findAll(missed.get()), missed.get(), true),
+                        settings.maxQueuedMessages());
+                return;
+            }
+        }
+        conn.send(snapshot(conn.group), settings.maxQueuedMessages());
+    }
+
+    private void apply(Change change) {
+        if (change instanceof Change.Content c) {
+            broadcast(c);
+        } else if (change instanceof Change.Screen s) {
+            screenChanged(s.screenId());
+        } else if (change instanceof Change.Group g) {
+            snapshots.remove(g.groupCode());
+            String snapshot = snapshot(g.groupCode());
+            forGroup(g.groupCode(), conn -> conn.send(snapshot, settings.maxQueuedMessages()));
+        }
+    }
+
+    private void broadcast(Change.Content change) {
+        snapshots.clear();
+        List<Item> changed = items.findAll(change.itemIds());
+        Map<String, List<ScreenConnection>> byGroup = new HashMap<>();
+        for (ScreenConnection conn : connections.values()) {
+            if (conn.receivesContent()) byGroup.computeIfAbsent(conn.group, g -> new ArrayList<>()).add(conn);
+        }
+        List<ObjectNode> changedViews = changed.isEmpty() ? List.of() : views.of(changed, false);
+        byGroup.forEach((group, conns) -> {
+            String message = changeMessage(group, change.version(), changed, change.itemIds(), changedViews, false);
+            for (ScreenConnection conn : conns) conn.send(message, settings.maxQueuedMessages());
+        });
+    }
+
+    private String changeMessage(String group, long version, List<Item> changed, List<Long> ids, boolean withSettings) {
+        return changeMessage(group, version, changed, ids, changed.isEmpty() ? List.of() : views.of(changed, false), withSettings);
+    }
+
+    private String changeMessage(String group, long version, List<Item> changed, List<Long> ids, List<ObjectNode> changedViews,
+                                 boolean withSettings) {
+        Instant now = clock.instant();
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("type", "change");
+        m.put("version", version);
+        var itemsOut = m.putArray("items");
+        var alertsOut = m.putArray("alerts");
+        var removed = m.putArray("removed");
+        List<Long> kept = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            Item item = changed.get(i);
+            if (Playlists.deliverable(item, group, now, settings.horizon())) {
+                (item.kind() == ItemKind.ALERT ? alertsOut : itemsOut).add(changedViews.get(i));
+                kept.add(item.id());
+            }
+        }
+        ids.stream().distinct().filter(id -> !kept.contains(id)).forEach(removed::add);
+        if (withSettings) m.set("group", groupSettings(group));
+        return Json.write(m);
+    }
+
+    private String snapshot(String group) {
+        return snapshots.computeIfAbsent(group, g -> {
+            long version = items.currentVersion();
+            Instant now = clock.instant();
+            OffsetDateTime n = OffsetDateTime.ofInstant(now, settings.zone());
+            List<Item> deliverable = items.deliverable(n, n.plus(settings.horizon())).stream()
+                    .filter(i -> Playlists.deliverable(i, g, now, settings.horizon())).toList();
+            List<ObjectNode> all = deliverable.isEmpty() ? List.of() : views.of(deliverable, false);
+            ObjectNode s = Json.MAPPER.createObjectNode();
+            s.put("type", "snapshot");
+            s.put("version", version);
+            s.set("group", groupSettings(g));
+            var itemsOut = s.putArray("items");
+            var alertsOut = s.putArray("alerts");
+            for (int i = 0; i < deliverable.size(); i++) {
+                (deliverable.get(i).kind() == ItemKind.ALERT ? alertsOut : itemsOut).add(all.get(i));
+            }
+            return Json.write(s);
+        });
+    }
+
+    private ObjectNode groupSettings(String code) {
+        Optional<ScreenGroup> group = screens.group(code);
+        ObjectNode g = Json.MAPPER.createObjectNode();
+        g.put("code", code);
+        g.put("name", group.map(ScreenGroup::name).orElse(null));
+        g.put("defaultDurationSeconds", group.map(ScreenGroup::defaultDurationSeconds).orElse(settings.defaultDurationSeconds()));
+        g.put("viewingDistanceMeters", group.map(ScreenGroup::viewingDistanceMeters).orElse(null));
+        g.put("nightStart", group.map(ScreenGroup::nightStart).orElse(null));
+        g.put("nightEnd", group.map(ScreenGroup::nightEnd).orElse(null));
+        g.put("timezone", settings.zone().getId());
+        g.put("publicBaseUrl", settings.publicBaseUrl());
+        return g;
+    }
+
+    private void screenChanged(String screenId) {
+        Optional<Screen> screen = screens.find(screenId);
+        if (screen.isEmpty()) return;
+        for (ScreenConnection conn : connections.values()) {
+            if (screenId.equals(conn.screenId)) {
+                welcome(conn, screen.get(), null);
+                if (conn.receivesContent()) conn.send(snapshot(conn.group), settings.maxQueuedMessages());
+            }
+        }
+    }
+
+    private void forGroup(String group, java.util.function.Consumer<ScreenConnection> action) {
+        connections.values().stream().filter(c -> group.equals(c.group)).forEach(action);
+    }
+
+    private void ack(ScreenConnection conn, JsonNode msg) {
+        if (conn.screenId == null) {
+            sendError(conn, "send hello first");
+            return;
+        }
+        JsonNode version = msg.get("version");
+        if (version == null || !version.canConvertToLong()) {
+            sendError(conn, "ack.version must be a number");
+            return;
+        }
+        JsonNode item = msg.get("itemId");
+        JsonNode itemVersion = msg.get("itemVersion");
+        acks.record(conn.screenId, version.asLong(),
+                item != null && item.canConvertToLong() ? item.asLong() : null,
+                itemVersion != null && itemVersion.canConvertToInt() ? itemVersion.asInt() : null);
+    }
+
+    private void heartbeat() {
+        List<String> ids = new ArrayList<>();
+        for (ScreenConnection conn : connections.values()) {
+            conn.ping();
+            if (conn.screenId != null) ids.add(conn.screenId);
+        }
+        acks.touch(ids);
+    }
+
+    private void sendError(ScreenConnection conn, String error) {
+        ObjectNode e = Json.MAPPER.createObjectNode();
+        e.put("type", "error");
+        e.put("error", error);
+        conn.send(Json.write(e), settings.maxQueuedMessages());
+    }
+
+    private static String text(JsonNode msg, String field) {
+        JsonNode n = msg.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    private static Integer dimension(JsonNode n) {
+        return n != null && n.canConvertToInt() && n.asInt() > 0 && n.asInt() <= 100_000 ? n.asInt() : null;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static void safely(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("push hub: {} failed", what, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        safely("acks", acks::flush);
+    }
+
+    // visible for the benchmark's floor measurement: the same bytes to the same sockets, no work in between
+    public int broadcastRaw(String message) {
+        int sent = 0;
+        for (ScreenConnection conn : connections.values()) {
+            if (conn.receivesContent() && conn.send(message, settings.maxQueuedMessages())) sent++;
+        }
+        return sent;
+    }
+
+}

@@ -1,0 +1,42 @@
+package org.gongkai.push;
+
+import org.gongkai.screens.ScreenStore;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Collects screens' acks and last-seen times and writes them in batches, not one statement per message. */
+final class ScreenAcks {
+    record Ack(long version, Long itemId, Integer itemVersion) {}
+
+    private final ScreenStore screens;
+    private final Clock clock;
+    private final Map<String, Ack> pending = new ConcurrentHashMap<>();
+
+    ScreenAcks(ScreenStore screens, Clock clock) {
+        this.screens = screens;
+        this.clock = clock;
+    }
+
+    void record(String screenId, long version, Long itemId, Integer itemVersion) {
+        pending.put(screenId, new Ack(version, itemId, itemVersion));
+    }
+
+    void flush() {
+        if (pending.isEmpty()) return;
+        List<ScreenStore.AckRow> rows = new ArrayList<>();
+        for (String id : new ArrayList<>(pending.keySet())) {
+            Ack a = pending.remove(id);
+            if (a != null) rows.add(new ScreenStore.AckRow(id, a.version(), a.itemId(), a.itemVersion()));
+        }
+        screens.ackAll(rows, OffsetDateTime.now(clock));
+    }
+
+    void touch(List<String> screenIds) {
+        screens.touchAll(screenIds, OffsetDateTime.now(clock));
+    }
+}

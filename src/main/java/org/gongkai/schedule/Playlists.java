@@ -1,0 +1,68 @@
+package org.gongkai.schedule;
+
+import org.gongkai.content.Details;
+import org.gongkai.content.Item;
+import org.gongkai.content.ItemKind;
+import org.gongkai.content.ItemStatus;
+import org.gongkai.content.Schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one rule set for "what should a screen in group G show at time T". kiosk-web/common/playlist.js applies
+ * the same rules in the browser so that expiry and dayparts hold while a screen is offline; keep them in step.
+ */
+public final class Playlists {
+    private Playlists() {}
+
+    /** Items a screen of the group must hold: published, aimed at it, not ended, starting within the horizon. */
+    public static boolean deliverable(Item item, String group, Instant now, Duration horizon) {
+        return item.status() == ItemStatus.PUBLISHED && item.targets(group)
+                && (item.publishEnd() == null || item.publishEnd().toInstant().isAfter(now))
+                && (item.publishStart() == null || !item.publishStart().toInstant().isAfter(now.plus(horizon)));
+    }
+
+    /** Whether the item is on screen at the instant: inside its publish window and its schedule. */
+    public static boolean showing(Item item, Instant at, ZoneId zone) {
+        if (item.status() != ItemStatus.PUBLISHED) return false;
+        if (item.publishStart() != null && item.publishStart().toInstant().isAfter(at)) return false;
+        if (item.publishEnd() != null && !item.publishEnd().toInstant().isAfter(at)) return false;
+        Schedule s = item.schedule();
+        if (s == null) return true;
+        ZonedDateTime local = at.atZone(zone);
+        if (s.days() != null && !s.days().isEmpty() && !s.days().contains(local.getDayOfWeek().getValue())) return false;
+        return s.hours() == null || s.hours().isEmpty()
+                || s.hours().stream().anyMatch(r -> r.contains(local.toLocalTime()));
+    }
+
+    /** The rotation at the instant, in play order: priority, then newest first. Alerts are not part of it. */
+    public static List<Item> rotation(List<Item> items, Instant at, ZoneId zone) {
+        return items.stream().filter(i -> i.kind() != ItemKind.ALERT && showing(i, at, zone))
+                .sorted(Comparator.comparingInt(Item::priority).reversed()
+                        .thenComparing(Playlists::startOrCreated, Comparator.reverseOrder())
+                        .thenComparing(Item::id, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /** Active alerts at the instant: highest level first, then newest. */
+    public static List<Item> alerts(List<Item> items, Instant at, ZoneId zone) {
+        return items.stream().filter(i -> i.kind() == ItemKind.ALERT && showing(i, at, zone))
+                .sorted(Comparator.comparingInt(Playlists::level).reversed()
+                        .thenComparing(Playlists::startOrCreated, Comparator.reverseOrder())
+                        .thenComparing(Item::id, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    static int level(Item alert) {
+        return alert.alert() == null ? -1 : Details.ALERT_LEVELS.indexOf(alert.alert().level());
+    }
+
+    private static Instant startOrCreated(Item i) {
+        return (i.publishStart() != null ? i.publishStart() : i.createdAt()).toInstant();
+    }
+}

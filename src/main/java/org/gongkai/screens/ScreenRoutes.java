@@ -1,0 +1,156 @@
+package org.gongkai.screens;
+
+import io.javalin.http.Context;
+import org.gongkai.content.Item;
+import org.gongkai.content.ItemStore;
+import org.gongkai.schedule.Playlists;
+import org.gongkai.web.ApiException;
+import org.gongkai.web.Requests;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** /api/screens and /api/screen-groups. Screens are staff-only; group names and settings are public. */
+public final class ScreenRoutes {
+    private final ScreenStore store;
+    private final ScreenService service;
+    private final ItemStore items;
+    private final ZoneId zone;
+    private final Duration horizon;
+    private final Clock clock;
+
+    public ScreenRoutes(ScreenStore store, ScreenService service, ItemStore items, ZoneId zone, Duration horizon, Clock clock) {
+        this.store = store;
+        this.service = service;
+        this.items = items;
+        this.zone = zone;
+        this.horizon = horizon;
+        this.clock = clock;
+    }
+
+    record PairRequest(String code, String name, String group) {}
+
+    record ScreenUpdate(String name, String group, String status) {}
+
+    public void list(Context ctx) {
+        Requests.requireStaff(ctx);
+        String status = Requests.query(ctx, "status", 16);
+        boolean offlineOnly = "true".equals(ctx.queryParam("offline"));
+        ctx.json(store.list().stream()
+                .filter(s -> status == null || s.status().equals(status))
+                .filter(s -> !offlineOnly || !s.online()).toList());
+    }
+
+    public void get(Context ctx) {
+        Requests.requireStaff(ctx);
+        ctx.json(find(ctx.pathParam("id")));
+    }
+
+    public void pair(Context ctx) {
+        Requests.requireAdmin(ctx);
+        PairRequest req = Requests.body(ctx, PairRequest.class);
+        Requests.require(req.code() != null && req.code().strip().matches("\\d{6}"), "code", "must be the six digits the screen shows");
+        String name = checkName(req.name());
+        ctx.json(service.pair(req.code().strip(), name, req.group()));
+    }
+
+    public void update(Context ctx) {
+        Requests.requireAdmin(ctx);
+        ScreenUpdate req = Requests.body(ctx, ScreenUpdate.class);
+        ctx.json(service.update(ctx.pathParam("id"), req.name() == null ? null : checkName(req.name()), req.group(), req.status()));
+    }
+
+    /** What the screen shows at ?at= (default now), resolved by the same rules the screen applies. */
+    public void playlist(Context ctx) {
+        Requests.requireStaff(ctx);
+        Screen screen = find(ctx.pathParam("id"));
+        Instant at = instantQuery(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("screen", screen.id());
+        out.put("group", screen.group());
+        out.put("at", OffsetDateTime.ofInstant(at, zone));
+        out.put("version", items.currentVersion());
+        if (!screen.active() || screen.group() == null) {
+            out.put("rotation", List.of());
+            out.put("alerts", List.of());
+        } else {
+            List<Item> deliverable = items.deliverable(OffsetDateTime.ofInstant(at, zone), OffsetDateTime.ofInstant(at.plus(horizon), zone))
+                    .stream().filter(i -> Playlists.deliverable(i, screen.group(), at, horizon)).toList();
+            out.put("rotation", Playlists.rotation(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
+            out.put("alerts", Playlists.alerts(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
+        }
+        ctx.json(out);
+    }
+
+    private static Map<String, Object> summary(Item i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        m.put("version", i.version());
+        m.put("kind", i.kind().code());
+        m.put("title", i.title());
+        m.put("priority", i.priority());
+        m.put("publishEnd", i.publishEnd());
+        return m;
+    }
+
+    private Instant instantQuery(Context ctx) {
+        String at = Requests.query(ctx, "at", 40);
+        if (at == null) return clock.instant();
+        try {
+            return OffsetDateTime.parse(at).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("at", "query parameter at must be a date-time with offset, e.g. 2026-11-22T09:00:00+08:00");
+        }
+    }
+
+    private Screen find(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("screen " + id));
+    }
+
+    private static String checkName(String name) {
+        Requests.require(name == null || name.strip().length() <= 200, "name", "is longer than 200 characters");
+        return name == null ? null : name.strip();
+    }
+
+    public void groups(Context ctx) {
+        ctx.json(store.groups());
+    }
+
+    public void createGroup(Context ctx) {
+        Requests.requireAdmin(ctx);
+        ScreenGroup g = checkGroup(Requests.body(ctx, ScreenGroup.class), null);
+        if (store.groupExists(g.code())) throw ApiException.conflict("code", "screen group '" + g.code() + "' already exists");
+        store.insertGroup(g);
+        ctx.status(201).json(g);
+    }
+
+    public void updateGroup(Context ctx) {
+        Requests.requireAdmin(ctx);
+        ScreenGroup g = checkGroup(Requests.body(ctx, ScreenGroup.class), ctx.pathParam("code"));
+        if (!store.updateGroup(g)) throw ApiException.notFound("screen group " + g.code());
+        service.groupChanged(g.code());
+        ctx.json(g);
+    }
+
+    private ScreenGroup checkGroup(ScreenGroup g, String pathCode) {
+        String code = pathCode != null ? pathCode : g.code();
+        Requests.require(code != null && code.matches("[a-z0-9-]{1,64}"), "code", "must be 1-64 lowercase letters, digits or hyphens");
+        Requests.require(pathCode == null || g.code() == null || g.code().equals(pathCode), "code", "does not match the address");
+        Requests.require(g.name() != null && !g.name().isBlank() && g.name().length() <= 200, "name", "is required (at most 200 characters)");
+        int duration = g.defaultDurationSeconds() == null ? 12 : g.defaultDurationSeconds();
+        Requests.require(duration >= 1 && duration <= 600, "defaultDurationSeconds", "must be from 1 to 600");
+        double distance = g.viewingDistanceMeters() == null ? 5 : g.viewingDistanceMeters();
+        Requests.require(distance > 0 && distance <= 1000, "viewingDistanceMeters", "must be more than 0 and at most 1000");
+        Requests.require(g.nightStart() == null || g.nightStart().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightStart", "must be a time HH:mm");
+        Requests.require(g.nightEnd() == null || g.nightEnd().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightEnd", "must be a time HH:mm");
+        Requests.require((g.nightStart() == null) == (g.nightEnd() == null), "nightEnd", "must be given together with nightStart");
+        return new ScreenGroup(code, g.name().strip(), g.nameEn(), duration, distance, g.nightStart(), g.nightEnd());
+    }
+}

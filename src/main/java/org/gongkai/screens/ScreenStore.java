@@ -1,0 +1,140 @@
+package org.gongkai.screens;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for screens and screen groups. */
+public final class ScreenStore {
+    private static final String SCREEN_COLUMNS = """
+            id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
+            acked_version, current_item_id, current_item_version, created_at""";
+    private final Jdbi jdbi;
+    private final Duration offlineAfter;
+
+    public ScreenStore(Jdbi jdbi, Duration offlineAfter) {
+        this.jdbi = jdbi;
+        this.offlineAfter = offlineAfter;
+    }
+
+    public List<ScreenGroup> groups() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT code, name, name_en, default_duration_seconds, viewing_distance_meters, night_start, night_end
+                        FROM screen_groups ORDER BY code""")
+                .map((rs, ctx) -> new ScreenGroup(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
+                        rs.getInt("default_duration_seconds"), rs.getDouble("viewing_distance_meters"),
+                        rs.getString("night_start"), rs.getString("night_end"))).list());
+    }
+
+    public Optional<ScreenGroup> group(String code) {
+        return groups().stream().filter(g -> g.code().equals(code)).findFirst();
+    }
+
+    public boolean groupExists(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM screen_groups WHERE code = :c")
+                .bind("c", code).mapTo(Integer.class).one() > 0);
+    }
+
+    public void insertGroup(ScreenGroup g) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO screen_groups (code, name, name_en, default_duration_seconds, viewing_distance_meters,
+                          night_start, night_end, created_at)
+                        VALUES (:code, :name, :nameEn, :defaultDurationSeconds, :viewingDistanceMeters, :nightStart, :nightEnd, :now)""")
+                .bindMethods(g).bind("now", OffsetDateTime.now()).execute());
+    }
+
+    public boolean updateGroup(ScreenGroup g) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE screen_groups SET name = :name, name_en = :nameEn, default_duration_seconds = :defaultDurationSeconds,
+                          viewing_distance_meters = :viewingDistanceMeters, night_start = :nightStart, night_end = :nightEnd
+                        WHERE code = :code""").bindMethods(g).execute()) == 1;
+    }
+
+    public List<Screen> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SCREEN_COLUMNS + " FROM screens ORDER BY created_at, id")
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    public Optional<Screen> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SCREEN_COLUMNS + " FROM screens WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    public Optional<String> secretHash(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT secret_hash FROM screens WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    public Optional<Screen> findByPairingCode(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + SCREEN_COLUMNS
+                        + " FROM screens WHERE pairing_code = :c AND status = 'pending'")
+                .bind("c", code).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    public boolean pairingCodeTaken(String code) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM screens WHERE pairing_code = :c")
+                .bind("c", code).mapTo(Integer.class).one() > 0);
+    }
+
+    public void insertPending(String id, String secretHash, String kind, String pairingCode, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO screens (id, secret_hash, kind, status, pairing_code, created_at, last_seen_at)
+                        VALUES (:id, :s, :k, 'pending', :p, :now, :now)""")
+                .bind("id", id).bind("s", secretHash).bind("k", kind).bind("p", pairingCode).bind("now", now).execute());
+    }
+
+    public void seen(String id, String kind, Integer width, Integer height, String address, String userAgent, OffsetDateTime now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE screens SET kind = :k, width = :w, height = :h, address = :a, user_agent = :ua, last_seen_at = :now
+                        WHERE id = :id""")
+                .bind("k", kind).bind("w", width).bind("h", height).bind("a", address).bind("ua", userAgent)
+                .bind("now", now).bind("id", id).execute());
+    }
+
+    public record AckRow(String id, long version, Long itemId, Integer itemVersion) {}
+
+    public void ackAll(List<AckRow> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) return;
+        jdbi.useTransaction(h -> {
+            var batch = h.prepareBatch("""
+                    UPDATE screens SET acked_version = :version, current_item_id = COALESCE(:itemId, current_item_id),
+                      current_item_version = COALESCE(:itemVersion, current_item_version), last_seen_at = :now WHERE id = :id""");
+            for (AckRow row : rows) batch.bindMethods(row).bind("now", now).add();
+            batch.execute();
+        });
+    }
+
+    public void touchAll(List<String> ids, OffsetDateTime now) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET last_seen_at = :now WHERE id IN (<ids>)")
+                    .bind("now", now).bindList("ids", chunk).execute());
+        }
+    }
+
+    public void pair(String id, String name, String group) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE screens SET status = 'active', pairing_code = NULL, name = :n, group_code = :g WHERE id = :id""")
+                .bind("n", name).bind("g", group).bind("id", id).execute());
+    }
+
+    public void update(String id, String name, String group, String status) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET name = :n, group_code = :g, status = :s WHERE id = :id")
+                .bind("n", name).bind("g", group).bind("s", status).bind("id", id).execute());
+    }
+
+    private Screen map(ResultSet rs) throws SQLException {
+        OffsetDateTime lastSeen = rs.getObject("last_seen_at", OffsetDateTime.class);
+        boolean online = lastSeen != null && lastSeen.isAfter(OffsetDateTime.now().minus(offlineAfter));
+        return new Screen(rs.getString("id"), rs.getString("name"), rs.getString("kind"), rs.getString("group_code"),
+                rs.getString("status"), rs.getString("pairing_code"), (Integer) rs.getObject("width"),
+                (Integer) rs.getObject("height"), rs.getString("address"), rs.getString("user_agent"), lastSeen,
+                (Long) rs.getObject("acked_version"), (Long) rs.getObject("current_item_id"),
+                (Integer) rs.getObject("current_item_version"), rs.getObject("created_at", OffsetDateTime.class), online);
+    }
+}

@@ -1,0 +1,33 @@
+package org.gongkai.web;
+
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Serves the pages of kiosk-web/ from the jar; their scripts and styles come from /kiosk/. */
+public final class Pages {
+    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    public io.javalin.http.Handler page(String resource) {
+        return ctx -> serve(ctx, resource);
+    }
+
+    private void serve(Context ctx, String resource) {
+        byte[] html = cache.computeIfAbsent(resource, Pages::read);
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Pages.class.getClassLoader().getResourceAsStream("kiosk-web/" + resource)) {
+            if (in == null) throw new IllegalStateException("page kiosk-web/" + resource + " is missing from the jar");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

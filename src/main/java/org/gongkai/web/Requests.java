@@ -1,0 +1,142 @@
+package org.gongkai.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.javalin.http.Context;
+import org.gongkai.accounts.Role;
+import org.gongkai.accounts.Staff;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Small helpers every route uses: the reader's identity, strict JSON bodies, typed query parameters. */
+public final class Requests {
+    public static final String STAFF = "gongkai.staff";
+    public static final String MAX_BODY = "gongkai.maxBody";
+
+    private Requests() {}
+
+    public static Optional<Staff> staff(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(STAFF));
+    }
+
+    public static Staff requireStaff(Context ctx) {
+        return staff(ctx).orElseThrow(ApiException::unauthorized);
+    }
+
+    public static Staff requireWriter(Context ctx) {
+        Staff staff = requireStaff(ctx);
+        if (!staff.role().canWrite()) throw ApiException.forbidden("role viewer cannot change anything");
+        return staff;
+    }
+
+    public static Staff requireAdmin(Context ctx) {
+        Staff staff = requireStaff(ctx);
+        if (staff.role() != Role.ADMIN) throw ApiException.forbidden("only an admin may do this");
+        return staff;
+    }
+
+    public static void require(boolean ok, String field, String message) {
+        if (!ok) throw ApiException.badRequest(field, field + " " + message);
+    }
+
+    /** Reads the body as JSON into the type, at most the configured size; every problem names its field. */
+    public static <T> T body(Context ctx, Class<T> type) {
+        byte[] bytes = readLimited(ctx);
+        if (bytes.length == 0) throw ApiException.badRequest(null, "request body is empty; expected a JSON object");
+        try {
+            T value = Json.MAPPER.readValue(bytes, type);
+            if (value == null) throw ApiException.badRequest(null, "request body must be a JSON object, not null");
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            String field = path(e);
+            throw ApiException.badRequest(field, "unknown field '" + field + "'");
+        } catch (InvalidFormatException e) {
+            throw ApiException.badRequest(path(e), "field '" + path(e) + "' has the wrong type or format: expected "
+                    + expected(e.getTargetType()));
+        } catch (ValueInstantiationException e) {
+            String cause = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            throw ApiException.badRequest(path(e), "field '" + path(e) + "' " + cause);
+        } catch (MismatchedInputException e) {
+            String field = path(e);
+            if (field.isEmpty()) throw ApiException.badRequest(null, "request body must be a JSON object");
+            throw ApiException.badRequest(field, "field '" + field + "' has the wrong type: expected "
+                    + expected(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            throw ApiException.badRequest(field.isEmpty() ? null : field, "field '" + field + "' is invalid: " + e.getOriginalMessage());
+        } catch (StreamConstraintsException e) {
+            throw ApiException.badRequest(null, "request body is too deeply nested or has an oversized value");
+        } catch (JsonParseException e) {
+            throw ApiException.badRequest(null, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(null, "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest(null, "request body is not valid UTF-8 JSON");
+        }
+    }
+
+    private static byte[] readLimited(Context ctx) {
+        long max = ctx.attribute(MAX_BODY) == null ? 1_048_576L : ctx.<Long>attribute(MAX_BODY);
+        if (ctx.contentLength() > max) throw tooLarge(max);
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes((int) max + 1);
+            if (bytes.length > max) throw tooLarge(max);
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.badRequest(null, "request body could not be read");
+        }
+    }
+
+    public static ApiException tooLarge(long max) {
+        return new ApiException(413, "request body is larger than the limit of " + max + " bytes", null);
+    }
+
+    static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        return org.gongkai.config.ConfigLoader.friendlyType(type) + (type == java.time.OffsetDateTime.class
+                ? " (a date-time with offset, e.g. 2026-11-22T09:00:00+08:00)" : type == java.time.LocalDate.class
+                ? " (a date, e.g. 2026-11-22)" : "");
+    }
+
+    public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return fallback;
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) throw new NumberFormatException();
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, "query parameter " + name + " must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    public static long longPath(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a number");
+        }
+    }
+
+    public static String query(Context ctx, String name, int maxLength) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return null;
+        if (raw.length() > maxLength) throw ApiException.badRequest(name, "query parameter " + name + " is longer than " + maxLength);
+        return raw.strip();
+    }
+}

@@ -1,0 +1,164 @@
+package org.gongkai.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gongkai.support.Fixtures;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BadInputTest {
+    static TestServer server;
+    static Http admin;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        admin = server.admin();
+        Fixtures.basics(admin);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static JsonNode expectError(Http.Response r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        JsonNode body = r.json();
+        assertThat(body.has("error")).isTrue();
+        assertThat(body.get("error").asText()).isNotBlank();
+        return body;
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        expectError(admin.post("/api/items", "{\"kind\": \"notice\", "), 400);
+        expectError(admin.post("/api/items", "[1,2,3]"), 400);
+        expectError(admin.post("/api/items", "null"), 400);
+        expectError(admin.post("/api/items", ""), 400);
+        expectError(admin.post("/api/items", new byte[]{'{', '"', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}), 400);
+        expectError(admin.post("/api/items", "[".repeat(5000) + "]".repeat(5000)), 400);
+    }
+
+    @Test
+    void wrongTypesAndUnknownFieldsNameTheField() {
+        ObjectNode item = Fixtures.notice("类型错误");
+        item.put("priority", "high");
+        assertThat(expectError(admin.post("/api/items", item.toString()), 400).get("field").asText()).isEqualTo("priority");
+
+        ObjectNode unknown = Fixtures.notice("未知字段");
+        unknown.put("colour", "red");
+        JsonNode body = expectError(admin.post("/api/items", unknown.toString()), 400);
+        assertThat(body.get("field").asText()).isEqualTo("colour");
+        assertThat(body.get("error").asText()).contains("colour");
+
+        ObjectNode kind = Fixtures.notice("错误种类");
+        kind.put("kind", "poster");
+        assertThat(expectError(admin.post("/api/items", kind.toString()), 400).get("field").asText()).isEqualTo("kind");
+
+        ObjectNode date = Fixtures.notice("错误日期");
+        date.put("publishStart", "yesterday");
+        assertThat(expectError(admin.post("/api/items", date.toString()), 400).get("field").asText()).isEqualTo("publishStart");
+
+        ObjectNode nested = Fixtures.notice("嵌套");
+        nested.put("kind", "guide").put("category", "office-guides");
+        nested.putObject("guide").put("implementingBody", "局").putArray("materials").addObject().put("name", "身份证").put("form", "original").put("copies", "two");
+        assertThat(expectError(admin.post("/api/items", nested.toString()), 400).get("field").asText()).isEqualTo("guide.materials[0].copies");
+    }
+
+    @Test
+    void unknownCategoryDepartmentAndGroupAreRejected() {
+        ObjectNode cat = Fixtures.notice("未知目录");
+        cat.put("category", "no-such-category");
+        JsonNode body = expectError(admin.post("/api/items", cat.toString()), 400);
+        assertThat(body.get("field").asText()).isEqualTo("category");
+        assertThat(body.get("error").asText()).contains("no-such-category");
+
+        ObjectNode dept = Fixtures.notice("未知部门");
+        dept.put("department", "nowhere");
+        assertThat(expectError(admin.post("/api/items", dept.toString()), 400).get("field").asText()).isEqualTo("department");
+
+        ObjectNode group = Fixtures.notice("未知屏组");
+        group.putArray("targetGroups").add("moon");
+        assertThat(expectError(admin.post("/api/items", group.toString()), 400).get("field").asText()).isEqualTo("targetGroups[0]");
+
+        ObjectNode url = Fixtures.notice("坏链接");
+        url.put("sourceUrl", "javascript:alert(1)");
+        assertThat(expectError(admin.post("/api/items", url.toString()), 400).get("field").asText()).isEqualTo("sourceUrl");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String huge = "{\"title\":\"" + "长".repeat(600_000) + "\"}";
+        assertThat(huge.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(1_048_576);
+        expectError(admin.post("/api/items", huge), 413);
+        assertThat(server.anonymous().get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void scriptInTitleIsStoredAsTextAndServedEscaped() {
+        String title = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        JsonNode created = Fixtures.create(admin, Fixtures.notice(title));
+        Http.Response r = server.anonymous().get("/api/items/" + created.get("id").asLong());
+        assertThat(r.json().get("title").asText()).isEqualTo(title);
+        assertThat(r.body()).doesNotContain("<script>").doesNotContain("<img").contains("\\u003Cscript\\u003E");
+        assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void htmlBodiesAreSanitized() {
+        ObjectNode item = Fixtures.notice("HTML正文");
+        item.put("bodyFormat", "html").put("body", "<p onclick=\"x()\">第一段<script>alert(1)</script></p><ul><li>一</li><li><a href=\"javascript:x\">二</a></li></ul><iframe src=x></iframe>");
+        JsonNode created = Fixtures.create(admin, item);
+        String body = created.get("body").asText();
+        assertThat(body).doesNotContain("script").doesNotContain("onclick").doesNotContain("iframe").doesNotContain("javascript");
+        assertThat(created.get("blocks").get(0).get("text").asText()).isEqualTo("第一段");
+        assertThat(created.get("blocks").get(1).get("items").get(1).asText()).isEqualTo("二");
+    }
+
+    @Test
+    void writesNeedALoginAndTheCsrfToken() {
+        Http anon = server.anonymous();
+        expectError(anon.post("/api/items", Fixtures.notice("匿名").toString()), 401);
+        expectError(anon.put("/api/items/1", Fixtures.notice("匿名").toString()), 401);
+        expectError(anon.delete("/api/items/1"), 401);
+        expectError(anon.post("/api/screens/pair", "{}"), 401);
+        expectError(anon.get("/api/screens"), 401);
+
+        expectError(anon.login("admin", "wrong-password"), 401);
+        expectError(anon.login("nobody", "wrong-password"), 401);
+
+        Http noCsrf = server.admin().withoutCsrf();
+        JsonNode e = expectError(noCsrf.post("/api/items", Fixtures.notice("无CSRF").toString()), 403);
+        assertThat(e.get("error").asText()).contains("X-CSRF-Token");
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndApiTokensWork() {
+        Http http = new Http(server.base);
+        Http.Response login = http.login("admin", TestServer.ADMIN_PASSWORD);
+        assertThat(login.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Strict");
+        assertThat(login.body()).doesNotContain(TestServer.ADMIN_PASSWORD);
+
+        String token = admin.post("/api/tokens", "{\"name\":\"发布系统对接\"}").json().get("token").asText();
+        Http bearer = new Http(server.base).withBearer(token);
+        assertThat(bearer.post("/api/items", Fixtures.notice("令牌发布").toString()).status()).isEqualTo(201);
+        expectError(new Http(server.base).withBearer("gk_wrong").post("/api/items", "{}"), 401);
+    }
+
+    @Test
+    void unknownRoutesAndBadParametersAreJson() {
+        expectError(server.anonymous().get("/api/nothing-here"), 404);
+        expectError(server.anonymous().get("/api/items/abc"), 400);
+        expectError(server.anonymous().get("/api/items?kind=poster"), 400);
+        expectError(server.anonymous().get("/api/items/999999"), 404);
+    }
+}

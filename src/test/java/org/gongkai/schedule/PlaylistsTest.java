@@ -1,0 +1,91 @@
+package org.gongkai.schedule;
+
+import org.gongkai.content.Details;
+import org.gongkai.content.Item;
+import org.gongkai.content.ItemKind;
+import org.gongkai.content.ItemStatus;
+import org.gongkai.content.Schedule;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlaylistsTest {
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    // Monday 2026-11-23 10:00 Beijing time
+    static final Instant MONDAY_10 = OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant();
+    static long ids = 1;
+
+    static Item item(ItemKind kind, int priority, String start, String end, Schedule schedule, List<String> groups,
+                     Details.Alert alert) {
+        return new Item(ids++, kind, "t", null, null, "text", List.of(), "d", "notices", List.of(), List.of(),
+                List.of(), null, start == null ? null : OffsetDateTime.parse(start), end == null ? null : OffsetDateTime.parse(end),
+                priority, null, schedule, groups, null, null, null, alert, ItemStatus.PUBLISHED, 1, "ABC123",
+                OffsetDateTime.parse("2026-11-01T00:00:00+08:00"), "a", OffsetDateTime.parse("2026-11-01T00:00:00+08:00"), "a", null);
+    }
+
+    static Item notice(int priority, String start, String end) {
+        return item(ItemKind.NOTICE, priority, start, end, null, List.of(), null);
+    }
+
+    @Test
+    void publishWindowIsHalfOpen() {
+        Item endsAt10 = notice(50, null, "2026-11-23T10:00:00+08:00");
+        Item startsAt10 = notice(50, "2026-11-23T10:00:00+08:00", null);
+        assertThat(Playlists.showing(endsAt10, MONDAY_10, BEIJING)).isFalse();
+        assertThat(Playlists.showing(endsAt10, MONDAY_10.minusSeconds(1), BEIJING)).isTrue();
+        assertThat(Playlists.showing(startsAt10, MONDAY_10, BEIJING)).isTrue();
+        assertThat(Playlists.showing(startsAt10, MONDAY_10.minusSeconds(1), BEIJING)).isFalse();
+    }
+
+    @Test
+    void daypartsFollowTheScreensTimeZoneAndMayCrossMidnight() {
+        Schedule weekdayMornings = new Schedule(List.of(1, 2, 3, 4, 5), List.of(new Schedule.TimeRange("08:00", "12:00")));
+        Item morning = item(ItemKind.NOTICE, 50, null, null, weekdayMornings, List.of(), null);
+        assertThat(Playlists.showing(morning, MONDAY_10, BEIJING)).isTrue();
+        assertThat(Playlists.showing(morning, MONDAY_10.plus(Duration.ofHours(3)), BEIJING)).isFalse();
+        assertThat(Playlists.showing(morning, MONDAY_10.minus(Duration.ofDays(1)), BEIJING)).as("Sunday").isFalse();
+        assertThat(Playlists.showing(morning, MONDAY_10, ZoneId.of("UTC"))).as("02:00 UTC").isFalse();
+
+        Schedule overnight = new Schedule(List.of(), List.of(new Schedule.TimeRange("22:00", "06:00")));
+        Item night = item(ItemKind.NOTICE, 50, null, null, overnight, List.of(), null);
+        assertThat(Playlists.showing(night, OffsetDateTime.parse("2026-11-23T23:30:00+08:00").toInstant(), BEIJING)).isTrue();
+        assertThat(Playlists.showing(night, OffsetDateTime.parse("2026-11-23T05:59:00+08:00").toInstant(), BEIJING)).isTrue();
+        assertThat(Playlists.showing(night, MONDAY_10, BEIJING)).isFalse();
+    }
+
+    @Test
+    void rotationIsByPriorityThenNewestAndExcludesAlerts() {
+        Item low = notice(10, "2026-11-20T00:00:00+08:00", null);
+        Item highOld = notice(90, "2026-11-01T00:00:00+08:00", null);
+        Item highNew = notice(90, "2026-11-22T00:00:00+08:00", null);
+        Item alert = item(ItemKind.ALERT, 100, null, "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("red", "typhoon", "全县", null));
+        assertThat(Playlists.rotation(List.of(low, highOld, alert, highNew), MONDAY_10, BEIJING))
+                .containsExactly(highNew, highOld, low);
+    }
+
+    @Test
+    void alertsAreHighestLevelFirstThenNewest() {
+        Item blue = item(ItemKind.ALERT, 50, "2026-11-23T09:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("blue", "gale", "全县", null));
+        Item redOld = item(ItemKind.ALERT, 50, "2026-11-23T07:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("red", "rainstorm", "全县", null));
+        Item redNew = item(ItemKind.ALERT, 50, "2026-11-23T08:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("red", "flood", "全县", null));
+        assertThat(Playlists.alerts(List.of(blue, redOld, redNew), MONDAY_10, BEIJING)).containsExactly(redNew, redOld, blue);
+    }
+
+    @Test
+    void deliverableHonoursGroupsAndHorizon() {
+        Item plazaOnly = item(ItemKind.NOTICE, 50, null, null, null, List.of("plaza"), null);
+        assertThat(Playlists.deliverable(plazaOnly, "plaza", MONDAY_10, Duration.ofDays(7))).isTrue();
+        assertThat(Playlists.deliverable(plazaOnly, "hall", MONDAY_10, Duration.ofDays(7))).isFalse();
+        Item nextMonth = notice(50, "2026-12-23T00:00:00+08:00", null);
+        assertThat(Playlists.deliverable(nextMonth, "plaza", MONDAY_10, Duration.ofDays(7))).isFalse();
+        Item tomorrow = notice(50, "2026-11-24T00:00:00+08:00", null);
+        assertThat(Playlists.deliverable(tomorrow, "plaza", MONDAY_10, Duration.ofDays(7))).isTrue();
+        assertThat(Playlists.showing(tomorrow, MONDAY_10, BEIJING)).isFalse();
+    }
+}

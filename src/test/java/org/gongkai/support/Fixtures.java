@@ -1,0 +1,47 @@
+package org.gongkai.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Departments, groups and items created through the API, as staff would. */
+public final class Fixtures {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {}
+
+    public static void basics(Http admin) {
+        assertThat(admin.post("/api/departments", "{\"code\":\"hrss\",\"name\":\"县人力资源和社会保障局\"}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/departments", "{\"code\":\"weather\",\"name\":\"县气象局\"}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/screen-groups", "{\"code\":\"plaza\",\"name\":\"人民广场大屏\",\"viewingDistanceMeters\":30}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/screen-groups", "{\"code\":\"hall\",\"name\":\"大厅屏\"}").status()).isEqualTo(201);
+    }
+
+    public static ObjectNode notice(String title) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("kind", "notice").put("title", title).put("summary", "摘要").put("body", "第一段。\n\n- 要点一\n- 要点二")
+                .put("department", "hrss").put("category", "notices").put("status", "published");
+        n.put("publishStart", OffsetDateTime.now().minusDays(1).toString());
+        return n;
+    }
+
+    public static ObjectNode alert(String level) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("kind", "alert").put("title", "暴雨" + level + "色预警").put("department", "weather")
+                .put("category", "emergency").put("status", "published")
+                .put("publishStart", OffsetDateTime.now().minusMinutes(1).toString())
+                .put("publishEnd", OffsetDateTime.now().plusHours(6).toString());
+        n.putObject("alert").put("level", level).put("hazard", "rainstorm").put("area", "示范县全境").put("issuer", "县气象台");
+        return n;
+    }
+
+    public static JsonNode create(Http admin, ObjectNode item) {
+        Http.Response r = admin.post("/api/items", item.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+}
