@@ -1,0 +1,87 @@
+// A screen's link to the server: identity kept across restarts, hello with the last version held, snapshot and
+// changes applied to a local copy that survives reloads, and reconnects with exponential backoff plus jitter so
+// that thousands of screens do not all return in the same second after a server restart.
+var STORE_KEY = 'gongkai.screen';
+
+function load() {
+  try {
+    return JSON.parse(localStorage.getItem(STORE_KEY)) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function save(state) {
+  try {
+    localStorage.setItem(STORE_KEY, JSON.stringify(state));
+  } catch (e) { /* storage full or disabled: keep running from memory */ }
+}
+
+export function connect(kind, onState) {
+  var state = load();
+  state.items = state.items || [];
+  state.alerts = state.alerts || [];
+  var attempt = 0;
+  var socket = null;
+
+  function emit(online) {
+    onState({ online: online, state: state });
+  }
+
+  function upsert(list, incoming, removed) {
+    var byId = {};
+    list.forEach(function (i) { byId[i.id] = i; });
+    incoming.forEach(function (i) { byId[i.id] = i; });
+    (removed || []).forEach(function (id) { delete byId[id]; });
+    return Object.keys(byId).map(function (k) { return byId[k]; });
+  }
+
+  function handle(msg) {
+    if (msg.type === 'welcome') {
+      state.screenId = msg.screenId;
+      if (msg.secret) state.secret = msg.secret;
+      state.status = msg.status;
+      state.pairingCode = msg.pairingCode;
+      state.name = msg.name;
+      if (msg.status !== 'active') { state.items = []; state.alerts = []; state.version = 0; }
+    } else if (msg.type === 'snapshot') {
+      state.version = msg.version;
+      state.group = msg.group;
+      state.items = msg.items;
+      state.alerts = msg.alerts;
+    } else if (msg.type === 'change') {
+      state.version = Math.max(state.version || 0, msg.version);
+      if (msg.group) state.group = msg.group;
+      state.items = upsert(state.items, msg.items, msg.removed);
+      state.alerts = upsert(state.alerts, msg.alerts, msg.removed);
+    } else {
+      return;
+    }
+    save(state);
+    if (msg.type !== 'welcome' && socket) socket.send(JSON.stringify({ type: 'ack', version: state.version }));
+    emit(true);
+  }
+
+  function open() {
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/screen';
+    socket = new WebSocket(url);
+    socket.onopen = function () {
+      attempt = 0;
+      socket.send(JSON.stringify({ type: 'hello', kind: kind, screenId: state.screenId, secret: state.secret,
+        width: window.innerWidth, height: window.innerHeight, lastVersion: state.version || 0 }));
+    };
+    socket.onmessage = function (e) {
+      try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a malformed message */ }
+    };
+    socket.onclose = function () {
+      socket = null;
+      emit(false);
+      attempt += 1;
+      var ceiling = Math.min(60000, 1000 * Math.pow(2, Math.min(attempt, 6)));
+      setTimeout(open, ceiling / 2 + Math.random() * ceiling / 2);
+    };
+  }
+
+  emit(false);
+  open();
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what building and testing Gongkai needs on Debian: a JDK 17+, Maven, and Chinese fonts for the pages.
+# Safe to run again; does nothing that is already there.
+set -euo pipefail
+need=()
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
