@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import org.gongkai.accounts.AccountService;
 import org.gongkai.accounts.AccountStore;
 import org.gongkai.accounts.AuthRoutes;
+import org.gongkai.backup.BackupRoutes;
 import org.gongkai.catalogue.Catalogue;
 import org.gongkai.catalogue.CatalogueLoader;
 import org.gongkai.config.Config;
@@ -144,6 +145,9 @@ public final class App {
         r.get("/api/departments", departmentRoutes::list);
         r.post("/api/departments", departmentRoutes::create);
         r.put("/api/departments/{code}", departmentRoutes::update);
+
+        r.post("/api/admin/backup", new BackupRoutes(dataSource, java.nio.file.Path.of(config.data().dir()),
+                config.database().embedded())::backup);
 
         r.get("/api/screen-groups", screenRoutes::groups);
         r.post("/api/screen-groups", screenRoutes::createGroup);

@@ -29,7 +29,10 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(boolean demo, UnaryOperator<Config> adjust) {
         Config config = adjust.apply(ConfigLoader.defaults().withPort(0));
-        HikariDataSource ds = Database.inMemory("test-" + UUID.randomUUID());
+        return start(config, Database.inMemory("test-" + UUID.randomUUID()), demo);
+    }
+
+    public static TestServer start(Config config, HikariDataSource ds, boolean demo) {
         App app = new App(config, ds, new App.Options(ADMIN_PASSWORD, demo)).start();
         return new TestServer(app, ds);
     }
