@@ -35,6 +35,8 @@ class DemoAndHealthTest {
         assertThat(health.get("status").asText()).isEqualTo("ok");
         assertThat(health.get("database").get("state").asText()).isEqualTo("up");
         assertThat(health.get("database").get("product").asText()).isEqualTo("H2");
+        assertThat(health.get("push").get("screensConnected").asInt()).isZero();
+        assertThat(health.get("memory").get("heapMaxBytes").asLong()).isPositive();
     }
 
     @Test

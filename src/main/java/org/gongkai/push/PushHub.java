@@ -68,7 +68,10 @@ public final class PushHub implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.acks = new ScreenAcks(screens, clock);
-        feed.subscribe(change -> worker.execute(() -> safely("change " + change, () -> apply(change))));
+        feed.subscribe(change -> {
+            long committed = System.nanoTime();
+            worker.execute(() -> safely("change " + change, () -> apply(change, committed)));
+        });
     }
 
     public void start() {
@@ -78,8 +81,12 @@ public final class PushHub implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> worker.execute(snapshots::clear), 30, 30, TimeUnit.SECONDS);
     }
 
-    public int connectionCount() {
-        return connections.size();
+    /** For /health: open screen sockets and how the last content change went out. */
+    public Map<String, Object> health() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("screensConnected", connections.size());
+        out.put("lastBroadcast", lastBroadcast);
+        return out;
     }
 
     /** Wires /ws/screen. */
@@ -183,9 +190,9 @@ public final class PushHub implements AutoCloseable {
         conn.send(snapshot(conn.group), settings.maxQueuedMessages());
     }
 
-    private void apply(Change change) {
+    private void apply(Change change, long committedNanos) {
         if (change instanceof Change.Content c) {
-            broadcast(c);
+            broadcast(c, committedNanos);
         } else if (change instanceof Change.Screen s) {
             screenChanged(s.screenId());
         } else if (change instanceof Change.Group g) {
@@ -195,7 +202,8 @@ public final class PushHub implements AutoCloseable {
         }
     }
 
-    private void broadcast(Change.Content change) {
+    private void broadcast(Change.Content change, long committedNanos) {
+        long started = System.nanoTime();
         snapshots.clear();
         List<Item> changed = items.findAll(change.itemIds());
         Map<String, List<ScreenConnection>> byGroup = new HashMap<>();
@@ -203,10 +211,33 @@ public final class PushHub implements AutoCloseable {
             if (conn.receivesContent()) byGroup.computeIfAbsent(conn.group, g -> new ArrayList<>()).add(conn);
         }
         List<ObjectNode> changedViews = changed.isEmpty() ? List.of() : views.of(changed, false);
-        byGroup.forEach((group, conns) -> {
-            String message = changeMessage(group, change.version(), changed, change.itemIds(), changedViews, false);
-            for (ScreenConnection conn : conns) conn.send(message, settings.maxQueuedMessages());
-        });
+        Map<String, String> messages = new HashMap<>();
+        byGroup.keySet().forEach(group -> messages.put(group,
+                changeMessage(group, change.version(), changed, change.itemIds(), changedViews, false)));
+        long built = System.nanoTime();
+        int sent = 0;
+        for (var entry : byGroup.entrySet()) {
+            String message = messages.get(entry.getKey());
+            for (ScreenConnection conn : entry.getValue()) {
+                if (conn.send(message, settings.maxQueuedMessages())) sent++;
+            }
+        }
+        lastBroadcast = new BroadcastStats(change.version(), sent, clock.instant(), millis(started - committedNanos),
+                millis(built - started), millis(System.nanoTime() - built));
+    }
+
+    /** How the last content change went out: waiting behind earlier work, building the messages, handing them over. */
+    public record BroadcastStats(long version, int screens, Instant at, double queuedMillis, double buildMillis,
+                                 double sendMillis) {}
+
+    private volatile BroadcastStats lastBroadcast;
+
+    public Optional<BroadcastStats> lastBroadcast() {
+        return Optional.ofNullable(lastBroadcast);
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1e4) / 100.0;
     }
 
     private String changeMessage(String group, long version, List<Item> changed, List<Long> ids, boolean withSettings) {

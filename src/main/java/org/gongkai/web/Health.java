@@ -7,16 +7,16 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** GET /health: 200 with "status":"ok" when the database answers, 503 with the reason when it does not. */
 public final class Health {
     private final DataSource dataSource;
-    private final IntSupplier connectedScreens;
+    private final Supplier<Map<String, Object>> push;
 
-    public Health(DataSource dataSource, IntSupplier connectedScreens) {
+    public Health(DataSource dataSource, Supplier<Map<String, Object>> push) {
         this.dataSource = dataSource;
-        this.connectedScreens = connectedScreens;
+        this.push = push;
     }
 
     public void handle(Context ctx) {
@@ -37,7 +37,7 @@ public final class Health {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", up ? "ok" : "degraded");
         out.put("database", db);
-        out.put("screensConnected", connectedScreens.getAsInt());
+        out.put("push", push.get());
         Runtime rt = Runtime.getRuntime();
         out.put("memory", Map.of("heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapMaxBytes", rt.maxMemory()));
         ctx.status(up ? 200 : 503).json(out);

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +193,24 @@ class PushTest {
             }
             assertThat(s.get("ackedVersion").asLong()).isEqualTo(version);
             assertThat(s.get("currentItemId").asLong()).isEqualTo(id);
+        }
+    }
+
+    /** A browser offers compression; the server declines it, so 10,000 sockets carry no compressor each. */
+    @Test
+    void compressionOfferedByABrowserIsDeclined() throws Exception {
+        URI ws = URI.create(server.wsUrl());
+        try (Socket socket = new Socket(ws.getHost(), ws.getPort())) {
+            socket.setSoTimeout(5000);
+            String request = "GET /ws/screen HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            List<String> head = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) head.add(line);
+            assertThat(head.get(0)).contains("101");
+            assertThat(head).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-extensions"));
         }
     }
 

@@ -1,0 +1,345 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Publish-to-screen benchmark. Connects N screens over real WebSockets to a Gongkai server on 127.0.0.1, pairs them
+ * into one group, then alternates two kinds of round:
+ * - publish: POST /api/items (a notice for the group) and time until each screen has received the change;
+ * - floor: POST /api/bench/broadcast with the exact bytes a screen received in the previous publish round, i.e. the
+ *   same message to the same sockets with no content work in between.
+ * Every time is taken in this JVM (send of the POST to arrival of the message), so both kinds are measured alike.
+ *
+ * Usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP
+ */
+public final class PushBench {
+    private static final Pattern SCREEN_ID = Pattern.compile("\"screenId\":\"([^\"]+)\"");
+    private static final Pattern PAIRING = Pattern.compile("\"pairingCode\":\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
+    private static final Pattern HEAP_USED = Pattern.compile("\"heapUsedBytes\":(\\d+)");
+    private static final Pattern LAST_BROADCAST = Pattern.compile("\"lastBroadcast\":(\\{[^}]*\\})");
+    private static final long ROUND_TIMEOUT_MS = 30_000;
+
+    private final String base;
+    private final String group;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<HttpClient> wsClients = new ArrayList<>();
+    private String token;
+
+    private PushBench(String base, String group) {
+        this.base = base;
+        this.group = group;
+        for (int i = 0; i < 2; i++) {
+            // Deliver on the selector thread: no hand-off per message, so the driver steals less CPU from the server.
+            wsClients.add(HttpClient.newBuilder().executor(Runnable::run).connectTimeout(Duration.ofSeconds(30)).build());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP");
+            System.exit(2);
+        }
+        URI baseUri = URI.create(args[0]);
+        if (!"127.0.0.1".equals(baseUri.getHost())) {
+            System.err.println("PushBench: only 127.0.0.1 may be targeted, not " + baseUri.getHost());
+            System.exit(2);
+        }
+        PushBench bench = new PushBench(args[0], args[4]);
+        bench.run(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        System.exit(0);
+    }
+
+    private void run(String password, int n, int rounds) throws Exception {
+        login(password);
+        long heapBefore = heapAfterGc();
+        long t = System.nanoTime();
+        List<Screen> screens = connect(n);
+        System.out.printf(Locale.ROOT, "connected %d screens in %.1f s%n", screens.size(), (System.nanoTime() - t) / 1e9);
+        t = System.nanoTime();
+        pair(screens);
+        awaitSnapshots(screens);
+        System.out.printf(Locale.ROOT, "paired %d screens into group %s and all have their snapshot in %.1f s%n",
+                screens.size(), group, (System.nanoTime() - t) / 1e9);
+        long heapConnected = heapAfterGc();
+        System.out.printf(Locale.ROOT, "server heap after GC: %.1f MB before screens, %.1f MB with %d screens (%.1f KB per screen)%n",
+                heapBefore / 1e6, heapConnected / 1e6, n, (heapConnected - heapBefore) / 1024.0 / n);
+
+        List<long[]> publish = new ArrayList<>();
+        List<long[]> floor = new ArrayList<>();
+        long peakHeap = 0;
+        for (int r = 0; r <= rounds; r++) {
+            boolean warmup = r == 0;
+            String marker = "BENCH-" + System.nanoTime();
+            long[] p = round(screens, marker, () -> post("/api/items", itemJson(marker)));
+            String serverSide = lastBroadcast();
+            String sameBytes = screens.get(0).lastMatching;
+            long[] f = round(screens, marker, () -> post("/api/bench/broadcast", sameBytes));
+            peakHeap = Math.max(peakHeap, heapNow());
+            if (warmup) {
+                System.out.printf(Locale.ROOT, "warm-up round: publish p99 %s, floor p99 %s (not counted)%n", ms(pct(p, 99)), ms(pct(f, 99)));
+                continue;
+            }
+            publish.add(p);
+            floor.add(f);
+            System.out.printf(Locale.ROOT, "round %d: publish p50 %s p99 %s max %s | floor p50 %s p99 %s max %s | message %d bytes%n",
+                    r, ms(pct(p, 50)), ms(pct(p, 99)), ms(max(p)), ms(pct(f, 50)), ms(pct(f, 99)), ms(max(f)),
+                    sameBytes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            System.out.println("  server: " + serverSide);
+        }
+        long[] allP = concat(publish);
+        long[] allF = concat(floor);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "RESULT screens=%d rounds=%d%n", n, rounds);
+        System.out.printf(Locale.ROOT, "publish-to-screen: p50 %s  p99 %s  max %s%n", ms(pct(allP, 50)), ms(pct(allP, 99)), ms(max(allP)));
+        System.out.printf(Locale.ROOT, "bare broadcast:    p50 %s  p99 %s  max %s%n", ms(pct(allF, 50)), ms(pct(allF, 99)), ms(max(allF)));
+        System.out.printf(Locale.ROOT, "publish p99 / floor p99 = %.2f%n", pct(allP, 99) / (double) pct(allF, 99));
+        System.out.printf(Locale.ROOT, "server heap: %.1f MB after GC with screens connected, %.1f MB highest seen between rounds%n",
+                heapConnected / 1e6, peakHeap / 1e6);
+        for (Screen s : screens) s.ws.abort();
+    }
+
+    // ------------------------------------------------------------------ rounds
+
+    private interface Trigger {
+        void fire() throws Exception;
+    }
+
+    /** Arms every screen for the marker, fires, and returns each screen's delay in nanoseconds. */
+    private long[] round(List<Screen> screens, String marker, Trigger trigger) throws Exception {
+        CountDownLatch done = new CountDownLatch(screens.size());
+        for (Screen s : screens) s.arm(marker, done);
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        for (Screen s : screens) s.start = start;
+        trigger.fire();
+        if (!done.await(ROUND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(done.getCount() + " screens did not receive " + marker + " within "
+                    + ROUND_TIMEOUT_MS + " ms");
+        }
+        long[] delays = new long[screens.size()];
+        for (int i = 0; i < delays.length; i++) delays[i] = screens.get(i).arrived - start;
+        Arrays.sort(delays);
+        Thread.sleep(500);
+        return delays;
+    }
+
+    private String itemJson(String marker) {
+        return "{\"kind\":\"notice\",\"title\":\"基准测试通知 " + marker + "\","
+                + "\"summary\":\"推送基准测试：这条通知发布后，测量每块屏幕收到它所需的时间。\","
+                + "\"body\":\"这是基准测试自动发布的通知。\\n\\n- 第一条\\n- 第二条\","
+                + "\"department\":\"gov-office\",\"category\":\"notices\",\"status\":\"published\","
+                + "\"targetGroups\":[\"" + group + "\"]}";
+    }
+
+    // ------------------------------------------------------------------ screens
+
+    private List<Screen> connect(int n) throws Exception {
+        List<Screen> screens = new ArrayList<>(n);
+        Semaphore inFlight = new Semaphore(200);
+        List<CompletableFuture<Void>> pending = new ArrayList<>(n);
+        URI ws = URI.create(base.replaceFirst("^http", "ws") + "/ws/screen");
+        for (int i = 0; i < n; i++) {
+            Screen s = new Screen();
+            screens.add(s);
+            inFlight.acquire();
+            CompletableFuture<Void> f = wsClients.get(i % wsClients.size()).newWebSocketBuilder()
+                    .buildAsync(ws, s)
+                    .thenCompose(socket -> socket.sendText("{\"type\":\"hello\",\"kind\":\"plaza\",\"width\":1920,\"height\":1080}", true))
+                    .thenCompose(socket -> s.welcomed)
+                    .thenAccept(x -> inFlight.release());
+            f.exceptionally(e -> {
+                inFlight.release();
+                return null;
+            });
+            pending.add(f);
+        }
+        CompletableFuture.allOf(pending.toArray(new CompletableFuture[0])).get(10, TimeUnit.MINUTES);
+        return screens;
+    }
+
+    private void pair(List<Screen> screens) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        for (int t = 0; t < 4; t++) {
+            Thread th = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < screens.size(); i = next.getAndIncrement()) {
+                    Screen s = screens.get(i);
+                    try {
+                        post("/api/screens/pair", "{\"code\":\"" + s.pairingCode + "\",\"name\":\"bench " + i + "\",\"group\":\"" + group + "\"}");
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        for (Thread th : threads) th.join(TimeUnit.MINUTES.toMillis(10));
+        if (failures.get() > 0) throw new IllegalStateException(failures.get() + " screens could not be paired");
+    }
+
+    private void awaitSnapshots(List<Screen> screens) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        for (Screen s : screens) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !s.snapshot.await(left, TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("a screen got no snapshot within 5 minutes of pairing");
+            }
+        }
+    }
+
+    /** A screen: records when the armed marker arrives; reassembles fragmented text frames. */
+    private static final class Screen implements WebSocket.Listener {
+        final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+        final CountDownLatch snapshot = new CountDownLatch(1);
+        volatile WebSocket ws;
+        volatile String pairingCode;
+        volatile String marker;
+        volatile CountDownLatch done;
+        volatile long start;
+        volatile long arrived;
+        volatile String lastMatching;
+        private final StringBuilder partial = new StringBuilder();
+
+        void arm(String marker, CountDownLatch done) {
+            this.arrived = 0;
+            this.done = done;
+            this.marker = marker;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            ws = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String message = partial.toString();
+                partial.setLength(0);
+                received(message);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void received(String message) {
+            long now = System.nanoTime();
+            String m = marker;
+            if (m != null && arrived == 0 && message.contains(m)) {
+                arrived = now;
+                lastMatching = message;
+                done.countDown();
+            } else if (message.startsWith("{\"type\":\"welcome\"")) {
+                Matcher code = PAIRING.matcher(message);
+                if (code.find()) pairingCode = code.group(1);
+                if (SCREEN_ID.matcher(message).find()) welcomed.complete(null);
+            } else if (message.startsWith("{\"type\":\"snapshot\"")) {
+                snapshot.countDown();
+            }
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            welcomed.completeExceptionally(error);
+        }
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void login(String password) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher csrf = CSRF.matcher(r.body());
+        if (!csrf.find()) throw new IllegalStateException("no csrfToken in " + r.body());
+        HttpResponse<String> t = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf.group(1))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"push benchmark " + Instant.now() + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher tm = TOKEN.matcher(t.body());
+        if (t.statusCode() != 201 || !tm.find()) throw new IllegalStateException("token failed: " + t.statusCode() + " " + t.body());
+        token = tm.group(1);
+    }
+
+    private String post(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+        return r.body();
+    }
+
+    private long heapNow() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = HEAP_USED.matcher(r.body());
+        if (!m.find()) throw new IllegalStateException("no heapUsedBytes in /health: " + r.body());
+        return Long.parseLong(m.group(1));
+    }
+
+    private String lastBroadcast() throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = LAST_BROADCAST.matcher(body);
+        return m.find() ? m.group(1) : "(no lastBroadcast in /health)";
+    }
+
+    /** The script passes the server's pid in SERVER_PID so that heap is read after a full GC, not mid-cycle. */
+    private long heapAfterGc() throws Exception {
+        String pid = System.getenv("SERVER_PID");
+        if (pid != null) {
+            Process p = new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+        return heapNow();
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    private static long pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static long max(long[] sorted) {
+        return sorted[sorted.length - 1];
+    }
+
+    private static long[] concat(List<long[]> parts) {
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+}
