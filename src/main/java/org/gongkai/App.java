@@ -98,6 +98,7 @@ public final class App {
         c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         c.startup.showJavalinBanner = false;
         c.http.maxRequestSize = config.server().maxBodyBytes();
+        c.http.prefer405over404 = true;
         c.staticFiles.add(files -> {
             files.hostedPath = "/kiosk";
             files.directory = "/kiosk-web";
@@ -176,6 +177,7 @@ public final class App {
         });
 
         r.get("/", ctx -> ctx.redirect("/admin"));
+        r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean
         r.get("/plaza", pages.page("plaza/index.html"));
         r.get("/touch", pages.page("touch/index.html"));
         r.get("/admin", pages.page("admin/index.html"));

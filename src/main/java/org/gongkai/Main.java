@@ -61,6 +61,11 @@ public final class Main {
                 dataSource.close();
             }, "shutdown"));
             System.out.println("Gongkai is serving on http://localhost:" + app.port() + "/  (plaza: /plaza, touch: /touch, admin: /admin)");
+            String publicUrl = config.server().publicBaseUrl();
+            if (publicUrl.matches("https?://(localhost|127\\.0\\.0\\.1)([:/].*)?")) {
+                System.out.println("Note: QR codes and short links point to " + publicUrl + ", which phones cannot reach;"
+                        + " set server.publicBaseUrl to the address citizens' phones use.");
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             if (causedBy(e, BindException.class)) {

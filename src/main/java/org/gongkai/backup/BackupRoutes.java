@@ -32,12 +32,15 @@ public final class BackupRoutes {
         this.embedded = embedded;
     }
 
-    public void backup(Context ctx) {
+    /** Synchronized: one backup at a time, each into a file of its own. */
+    public synchronized void backup(Context ctx) {
         Requests.requireAdmin(ctx);
         if (!embedded) {
             throw ApiException.conflict(null, "Gongkai uses a database server; back it up with that server's tools (e.g. pg_dump)");
         }
-        Path file = backupDir.resolve("gongkai-" + LocalDateTime.now().format(STAMP) + ".zip");
+        String stamp = "gongkai-" + LocalDateTime.now().format(STAMP);
+        Path file = backupDir.resolve(stamp + ".zip");
+        for (int n = 2; Files.exists(file); n++) file = backupDir.resolve(stamp + "-" + n + ".zip");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Files.createDirectories(backupDir);
             s.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");

@@ -31,8 +31,13 @@ public record Config(Server server, Database database, Data data, Display displa
 
     public record Bench(boolean enabled) {}
 
+    /** The built-in publicBaseUrl; it follows a changed port, so that a demo on another port still has working links. */
+    public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:7070";
+
     public Config withPort(int port) {
-        return new Config(new Server(server.host(), port, server.publicBaseUrl(), server.maxBodyBytes(), server.production()),
+        String url = DEFAULT_PUBLIC_BASE_URL.equals(server.publicBaseUrl()) && port > 0
+                ? "http://localhost:" + port : server.publicBaseUrl();
+        return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production()),
                 database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 

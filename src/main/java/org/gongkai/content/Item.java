@@ -17,6 +17,14 @@ public record Item(long id, ItemKind kind, String title, String summary, String 
         return targetGroups.isEmpty() || targetGroups.contains(group);
     }
 
+    /**
+     * What anyone may read: published and already started. An ended item stays readable (a disclosure remains on
+     * record; pages show that it has ended), but nothing is public before its start.
+     */
+    public boolean publicAt(java.time.Instant now) {
+        return status == ItemStatus.PUBLISHED && (publishStart == null || !publishStart.toInstant().isAfter(now));
+    }
+
     public Long policyId() {
         return interpretation == null ? null : interpretation.policyId();
     }

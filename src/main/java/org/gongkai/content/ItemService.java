@@ -99,10 +99,10 @@ public final class ItemService {
         });
     }
 
-    /** Public readers see published items only; staff see everything. */
+    /** Public readers see published, started items only; staff see everything. */
     public Item get(long id, Optional<Staff> reader) {
         Item item = store.find(id).orElseThrow(() -> ApiException.notFound("item " + id));
-        if (reader.isEmpty() && item.status() != ItemStatus.PUBLISHED) {
+        if (reader.isEmpty() && !item.publicAt(clock.instant())) {
             throw ApiException.notFound("item " + id);
         }
         return item;

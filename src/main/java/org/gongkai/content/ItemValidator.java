@@ -43,9 +43,9 @@ public final class ItemValidator {
         String body = text("body", in.body(), BODY_MAX, false);
         if (body != null && format.equals("html")) body = BodyBlocks.sanitizeHtml(body);
         String department = text("department", in.department(), 64, true);
-        require(departmentExists.test(department), "department", "unknown department '" + department + "'");
+        require(departmentExists.test(department), "department", "'" + department + "' does not exist (see GET /api/departments)");
         String category = text("category", in.category(), 64, true);
-        require(catalogue.category(category).isPresent(), "category", "unknown category '" + category + "' (see GET /api/categories)");
+        require(catalogue.category(category).isPresent(), "category", "'" + category + "' is not in the catalogue (see GET /api/categories)");
         List<String> lifeEvents = codes("lifeEvents", in.lifeEvents(), catalogue::hasLifeEvent, "life event");
         List<String> stages = codes("enterpriseStages", in.enterpriseStages(), catalogue::hasEnterpriseStage, "enterprise stage");
         List<String> tags = strings("tags", in.tags(), 50);
@@ -61,11 +61,34 @@ public final class ItemValidator {
         }
         checkSchedule(in.schedule());
         ItemStatus status = in.status() == null ? ItemStatus.DRAFT : in.status();
-        require(status != ItemStatus.WITHDRAWN, "status", "use POST /api/items/{id}/withdraw to withdraw an item");
+        require(status != ItemStatus.WITHDRAWN, "status", "cannot be set to withdrawn here; use POST /api/items/{id}/withdraw");
         checkDetails(in);
+        Details.Interpretation interpretation = in.interpretation() == null || in.interpretation().form() != null
+                ? in.interpretation()
+                : new Details.Interpretation(in.interpretation().policyId(), "text", in.interpretation().interpreter());
+        Details.Alert alert = in.alert() == null || in.alert().hazard() != null ? in.alert()
+                : new Details.Alert(in.alert().level(), "other", in.alert().area(), in.alert().issuer());
+        fitsColumn("lifeEvents", lifeEvents, 1000);
+        fitsColumn("enterpriseStages", stages, 1000);
+        fitsColumn("tags", tags, 4000);
+        fitsColumn("targetGroups", groups, 4000);
+        fitsColumn("schedule", in.schedule(), 4000);
+        fitsColumn(in.kind().code(), firstNonNull(in.guide(), in.policy(), interpretation, alert), 1_000_000);
         return new ItemInput(in.kind(), title, summary, body, format, department, category, lifeEvents, stages, tags,
                 sourceUrl, in.publishStart(), in.publishEnd(), priority, in.durationSeconds(), in.schedule(), groups,
-                status, in.version(), in.guide(), in.policy(), in.interpretation(), in.alert());
+                status, in.version(), in.guide(), in.policy(), interpretation, alert);
+    }
+
+    /** Lists and details are stored as JSON in columns of a fixed size; say which field is too big, never a 500. */
+    private static void fitsColumn(String field, Object value, int max) {
+        if (value == null) return;
+        int length = org.gongkai.web.Json.write(value).length();
+        require(length <= max, field, "is too large: " + length + " characters stored as JSON, at most " + max);
+    }
+
+    private static Object firstNonNull(Object... values) {
+        for (Object v : values) if (v != null) return v;
+        return null;
     }
 
     private void checkDetails(ItemInput in) {
@@ -206,7 +229,7 @@ public final class ItemValidator {
     private static List<String> codes(String field, List<String> values, Predicate<String> exists, String what) {
         List<String> out = strings(field, values, 64);
         for (int i = 0; i < out.size(); i++) {
-            require(exists.test(out.get(i)), field + "[" + i + "]", "unknown " + what + " '" + out.get(i) + "'");
+            require(exists.test(out.get(i)), field + "[" + i + "]", "'" + out.get(i) + "' is not a known " + what);
         }
         return out;
     }

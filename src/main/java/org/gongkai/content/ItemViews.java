@@ -27,20 +27,22 @@ public final class ItemViews {
         this.links = links;
     }
 
-    public ObjectNode of(Item item, boolean includeUnpublished) {
-        return of(List.of(item), includeUnpublished).get(0);
+    /** forStaff: include unpublished related items and who created and changed the item. */
+    public ObjectNode of(Item item, boolean forStaff) {
+        return of(List.of(item), forStaff).get(0);
     }
 
-    public List<ObjectNode> of(List<Item> items, boolean includeUnpublished) {
+    public List<ObjectNode> of(List<Item> items, boolean forStaff) {
         Map<String, Department> depts = departments.list().stream()
                 .collect(Collectors.toMap(Department::code, Function.identity()));
         List<ItemStore.Related> related = store.related(items.stream().map(Item::id).toList()).stream()
-                .filter(r -> includeUnpublished || "published".equals(r.status())).toList();
-        return items.stream().map(item -> view(item, depts.get(item.department()), related)).toList();
+                .filter(r -> forStaff || "published".equals(r.status())).toList();
+        return items.stream().map(item -> view(item, depts.get(item.department()), related, forStaff)).toList();
     }
 
-    private ObjectNode view(Item item, Department dept, List<ItemStore.Related> related) {
+    private ObjectNode view(Item item, Department dept, List<ItemStore.Related> related, boolean forStaff) {
         ObjectNode node = Json.MAPPER.valueToTree(item);
+        if (!forStaff) node.remove(List.of("createdBy", "updatedBy"));
         node.put("departmentName", dept == null ? null : dept.name());
         node.put("departmentNameEn", dept == null ? null : dept.nameEn());
         if (item.shortCode() != null) {

@@ -126,7 +126,7 @@ public final class PushHub implements AutoCloseable {
         }
         switch (msg.get("type").asText()) {
             case "hello" -> worker.execute(() -> safely("hello", () -> hello(conn, msg)));
-            case "ack" -> ack(conn, msg);
+            case "ack" -> worker.execute(() -> safely("ack", () -> ack(conn, msg))); // after a hello still queued
             case "ping" -> conn.send("{\"type\":\"pong\"}", settings.maxQueuedMessages());
             default -> sendError(conn, "unknown message type '" + truncate(msg.get("type").asText(), 40) + "'");
         }

@@ -2,7 +2,6 @@ package org.gongkai.qr;
 
 import io.javalin.http.Context;
 import org.gongkai.content.Item;
-import org.gongkai.content.ItemStatus;
 import org.gongkai.content.ItemStore;
 import org.gongkai.web.ApiException;
 import org.gongkai.web.Requests;
@@ -26,7 +25,7 @@ public final class ShortLinkRoutes {
         String code = ShortCodes.normalize(ctx.pathParam("code"));
         long id = code == null ? -1 : items.itemForShortCode(code).orElse(-1L);
         Item item = id < 0 ? null : items.find(id).orElse(null);
-        if (item == null || item.status() != ItemStatus.PUBLISHED) {
+        if (item == null || !item.publicAt(clock.instant())) {
             throw new ApiException(404, "this link does not lead to a published item", null);
         }
         items.countScan(code, OffsetDateTime.now(clock));

@@ -144,6 +144,7 @@ public final class ScreenRoutes {
         Requests.require(code != null && code.matches("[a-z0-9-]{1,64}"), "code", "must be 1-64 lowercase letters, digits or hyphens");
         Requests.require(pathCode == null || g.code() == null || g.code().equals(pathCode), "code", "does not match the address");
         Requests.require(g.name() != null && !g.name().isBlank() && g.name().length() <= 200, "name", "is required (at most 200 characters)");
+        Requests.require(g.nameEn() == null || g.nameEn().length() <= 200, "nameEn", "is longer than 200 characters");
         int duration = g.defaultDurationSeconds() == null ? 12 : g.defaultDurationSeconds();
         Requests.require(duration >= 1 && duration <= 600, "defaultDurationSeconds", "must be from 1 to 600");
         double distance = g.viewingDistanceMeters() == null ? 5 : g.viewingDistanceMeters();

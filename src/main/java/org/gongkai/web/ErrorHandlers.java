@@ -19,6 +19,12 @@ public final class ErrorHandlers {
         r.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.field()));
         r.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage(), null));
         r.exception(Exception.class, (e, ctx) -> {
+            if (valueTooLong(e)) {
+                // A safety net: validation should have named the field already.
+                LOG.warn("{} {}: value too long for its column: {}", ctx.method(), ctx.path(), e.getMessage());
+                write(ctx, 400, "a value is too long to be stored", null);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal error; the server log has the details", null);
         });
@@ -28,6 +34,13 @@ public final class ErrorHandlers {
             }
         });
         r.error(405, ctx -> write(ctx, 405, "method " + ctx.method() + " is not allowed here", null));
+    }
+
+    private static boolean valueTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22001".equals(sql.getSQLState())) return true;
+        }
+        return false;
     }
 
     static void write(Context ctx, int status, String error, String field) {

@@ -37,6 +37,9 @@ class BackupTest {
             assertThat(backup.status()).as(backup.body()).isEqualTo(201);
             file = backup.json().get("file").asText();
             assertThat(Path.of(file).startsWith(tmp.resolve("data").resolve("backups"))).isTrue();
+            String second = admin.post("/api/admin/backup", "").json().get("file").asText();
+            assertThat(second).as("a backup in the same second gets a file of its own").isNotEqualTo(file);
+            assertThat(Path.of(file)).exists();
             assertThat(server.anonymous().post("/api/admin/backup", "").status()).isEqualTo(401);
         }
 

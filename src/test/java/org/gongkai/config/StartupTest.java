@@ -37,6 +37,14 @@ class StartupTest {
     }
 
     @Test
+    void defaultPublicAddressFollowsThePortButAConfiguredOneStays() {
+        Config defaults = ConfigLoader.defaults();
+        assertThat(defaults.withPort(8081).server().publicBaseUrl()).isEqualTo("http://localhost:8081");
+        assertThat(defaults.withPublicBaseUrl("https://gk.example.cn").withPort(8081).server().publicBaseUrl())
+                .isEqualTo("https://gk.example.cn");
+    }
+
+    @Test
     void badConfigValueNamesFileAndKey() throws Exception {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "server:\n  port: abc\n");

@@ -74,6 +74,27 @@ class BadInputTest {
         assertThat(expectError(admin.post("/api/items", nested.toString()), 400).get("field").asText()).isEqualTo("guide.materials[0].copies");
     }
 
+    /** Values that pass field checks but would not fit their column are named, never a 500. */
+    @Test
+    void oversizedListsAndNamesAreNamedNotA500() {
+        ObjectNode tags = Fixtures.notice("标签太多");
+        for (int i = 0; i < 100; i++) tags.withArray("tags").add(("标签" + i + "-").repeat(8));
+        assertThat(expectError(admin.post("/api/items", tags.toString()), 400).get("field").asText()).isEqualTo("tags");
+
+        ObjectNode days = Fixtures.notice("日期太多");
+        for (int i = 0; i < 2100; i++) days.with("schedule").withArray("days").add(1 + i % 7);
+        assertThat(expectError(admin.post("/api/items", days.toString()), 400).get("field").asText()).isEqualTo("schedule");
+
+        String group = "{\"code\":\"long-name\",\"name\":\"长名称\",\"nameEn\":\"" + "x".repeat(201) + "\"}";
+        assertThat(expectError(admin.post("/api/screen-groups", group), 400).get("field").asText()).isEqualTo("nameEn");
+    }
+
+    @Test
+    void unknownAddressIs404AndWrongMethodIs405AsJson() {
+        expectError(admin.get("/api/no-such-thing"), 404);
+        expectError(admin.method("PATCH", "/api/items/1", "{}"), 405);
+    }
+
     @Test
     void unknownCategoryDepartmentAndGroupAreRejected() {
         ObjectNode cat = Fixtures.notice("未知目录");

@@ -133,6 +133,23 @@ class ItemApiTest {
     }
 
     @Test
+    void futureItemsStayPrivateUntilTheyStartAndPublicViewsNameNoStaff() {
+        ObjectNode future = Fixtures.notice("下周生效的通知");
+        future.put("publishStart", java.time.OffsetDateTime.now().plusDays(7).toString());
+        JsonNode created = Fixtures.create(admin, future);
+        Http anon = server.anonymous();
+        assertThat(anon.get("/api/items/" + created.get("id").asLong()).status()).isEqualTo(404);
+        assertThat(anon.get("/s/" + created.get("shortCode").asText()).status()).isEqualTo(404);
+        assertThat(admin.get("/api/items/" + created.get("id").asLong()).json().get("createdBy").asText()).isEqualTo("admin");
+
+        long now = Fixtures.create(admin, Fixtures.notice("已生效的通知")).get("id").asLong();
+        JsonNode publicView = anon.get("/api/items/" + now).json();
+        assertThat(publicView.get("title").asText()).isEqualTo("已生效的通知");
+        assertThat(publicView.has("createdBy")).isFalse();
+        assertThat(publicView.has("updatedBy")).isFalse();
+    }
+
+    @Test
     void publishedItemsAreWithdrawnNotDeletedAndDraftsCanBeDeleted() {
         long published = Fixtures.create(admin, Fixtures.notice("将被撤回的通知")).get("id").asLong();
         assertThat(admin.delete("/api/items/" + published).status()).isEqualTo(409);

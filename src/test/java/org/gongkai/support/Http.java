@@ -75,6 +75,10 @@ public final class Http {
         return send(builder(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response method(String method, String path, String json) {
+        return send(builder(path).method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }
