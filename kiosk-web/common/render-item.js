@@ -41,9 +41,34 @@ function row(label, value) {
   return el('tr', null, [el('th', { scope: 'row', text: label }), el('td', { text: String(value) })]);
 }
 
+function linkRow(label, url) {
+  if (!url) return null;
+  return el('tr', null, [el('th', { scope: 'row', text: label }), el('td', null, [el('a', { href: url, rel: 'noopener', text: url })])]);
+}
+
 function table(rows) {
   var present = rows.filter(Boolean);
   return present.length ? el('table', { className: 'facts' }, [el('tbody', null, present)]) : null;
+}
+
+// One card per material: a five-column table cannot be read on a phone.
+function renderMaterial(m) {
+  var counts = [];
+  if (m.originals) counts.push('原件' + m.originals + '份');
+  if (m.copies) counts.push('复印件' + m.copies + '份');
+  var facts = [counts.length ? counts.join('，') : MATERIAL_FORMS[m.form] || m.form, MATERIAL_FORMATS[m.format]]
+    .filter(Boolean).join(' · ');
+  return el('li', null, [
+    el('strong', { className: 'material-name', text: m.name }),
+    facts ? el('span', { className: 'material-facts', text: facts }) : null,
+    m.source ? el('span', { className: 'material-facts', text: '来源：' + m.source }) : null,
+    m.note ? el('span', { className: 'material-note', text: m.note }) : null
+  ]);
+}
+
+function days(n) {
+  if (n === null || n === undefined) return null;
+  return n === 0 ? '即办' : n + '个工作日';
 }
 
 function renderGuide(g) {
@@ -51,30 +76,21 @@ function renderGuide(g) {
   var where = [place.hall, place.floor, place.window].filter(Boolean).join(' ');
   return [
     section('受理条件', [para(g.applicants), list(g.conditions)]),
-    section('申请材料', [g.materials && g.materials.length ? el('table', { className: 'materials' }, [
-      el('thead', null, [el('tr', null, ['材料名称', '原件/复印件', '份数', '形式', '来源'].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
-      el('tbody', null, g.materials.map(function (m) {
-        var counts = [];
-        if (m.originals) counts.push('原件' + m.originals + '份');
-        if (m.copies) counts.push('复印件' + m.copies + '份');
-        return el('tr', null, [el('td', { text: m.name + (m.note ? '（' + m.note + '）' : '') }),
-          el('td', { text: MATERIAL_FORMS[m.form] || m.form }), el('td', { text: counts.join('，') || '—' }),
-          el('td', { text: MATERIAL_FORMATS[m.format] || '' }), el('td', { text: m.source || '' })]);
-      }))]) : null]),
+    section('申请材料', [g.materials && g.materials.length ? el('ol', { className: 'materials' }, g.materials.map(renderMaterial)) : null]),
     section('办理流程', [g.steps && g.steps.length ? el('ol', { className: 'steps' }, g.steps.map(function (s) {
       return el('li', null, [el('strong', { text: s.name }), s.description ? el('span', { text: '：' + s.description }) : null]);
     })) : null]),
     section('办理时限与收费', [table([
-      row('法定办结时限', g.statutoryDays !== null && g.statutoryDays !== undefined ? g.statutoryDays + '个工作日' : null),
-      row('承诺办结时限', g.promisedDays !== null && g.promisedDays !== undefined ? g.promisedDays + '个工作日' : null),
-      row('到现场次数', g.visits !== null && g.visits !== undefined ? (g.visits === 0 ? '全程网办' : g.visits + '次') : null),
+      row('法定办结时限', days(g.statutoryDays)),
+      row('承诺办结时限', days(g.promisedDays)),
+      row('到现场次数', g.visits !== null && g.visits !== undefined ? (g.visits === 0 ? '0次（可全程网上办理）' : '最多' + g.visits + '次') : null),
       row('收费', g.fees && g.fees.length ? null : '不收费')
     ]), g.fees && g.fees.length ? list(g.fees.map(function (f) {
       return f.item + '：' + (f.standard || '') + (f.basis ? '（依据：' + f.basis + '）' : '') + (f.waivable ? '，可减免' : '');
     })) : null]),
     section('办理地点与时间', [table([
       row('实施机关', g.implementingBody), row('地点', where), row('地址', place.address),
-      row('办公时间', g.hours), row('咨询电话', g.phone), row('投诉电话', g.complaintsPhone), row('网上办理', g.onlineUrl)
+      row('办公时间', g.hours), row('咨询电话', g.phone), row('投诉电话', g.complaintsPhone), linkRow('网上办理', g.onlineUrl)
     ])]),
     section('设定依据', [list(g.legalBasis)]),
     section('常见问题', g.faq && g.faq.length ? g.faq.map(function (f) {
@@ -85,7 +101,7 @@ function renderGuide(g) {
 
 function renderPolicy(p) {
   return [table([row('索引号', p.indexNumber), row('发文机关', p.issuingBody), row('发文字号', p.documentNumber),
-    row('成文日期', p.writtenDate), row('发布日期', p.publishedDate), row('主题分类', p.subject)])];
+    row('成文日期', formatDate(p.writtenDate)), row('发布日期', formatDate(p.publishedDate)), row('主题分类', p.subject)])];
 }
 
 function renderRelated(item, linkFor) {
@@ -100,8 +116,13 @@ function renderRelated(item, linkFor) {
 /** The whole item as a list of nodes. linkFor(id) gives the address of a related item. */
 export function renderItem(item, linkFor) {
   var nodes = [];
-  var meta = [kindName(item.kind), item.departmentName, formatDate(item.publishStart || item.publishedAt)].filter(Boolean).join(' · ');
-  nodes.push(el('p', { className: 'meta', text: meta }));
+  var date = item.policy && item.policy.publishedDate ? item.policy.publishedDate : item.publishStart || item.publishedAt;
+  var meta = [];
+  [kindName(item.kind), item.departmentName, formatDate(date)].filter(Boolean).forEach(function (text, i) {
+    if (i) meta.push(' · '); // outside the spans, so the line may break here and nowhere inside a date
+    meta.push(el('span', { text: text }));
+  });
+  nodes.push(el('p', { className: 'meta' }, meta));
   nodes.push(el('h1', { text: item.title }));
   if (item.alert) {
     nodes.push(el('p', { className: 'alert-level level-' + item.alert.level,
@@ -115,6 +136,10 @@ export function renderItem(item, linkFor) {
   nodes = nodes.concat(renderBlocks(item.blocks));
   if (item.guide) nodes = nodes.concat(renderGuide(item.guide));
   nodes.push(renderRelated(item, linkFor));
-  if (item.publishEnd) nodes.push(el('p', { className: 'meta', text: '有效期至 ' + formatDate(item.publishEnd, true) }));
+  if (item.publishEnd) {
+    var ended = new Date(item.publishEnd).getTime() <= Date.now();
+    nodes.push(el('p', { className: ended ? 'meta ended' : 'meta',
+      text: (ended ? '已于 ' + formatDate(item.publishEnd, true) + ' 到期，仅供查阅' : '有效期至 ' + formatDate(item.publishEnd, true)) }));
+  }
   return nodes.filter(Boolean);
 }
