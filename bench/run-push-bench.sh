@@ -21,7 +21,7 @@ bench:
   enabled: true
 EOF
 
-GONGKAI_ADMIN_PASSWORD=$PASSWORD java -Xmx512m -jar target/gongkai.jar --port "$PORT" --data-dir "$WORK/data" \
+GONGKAI_ADMIN_PASSWORD=$PASSWORD java -Xmx512m ${BENCH_SERVER_OPTS:-} -jar target/gongkai.jar --port "$PORT" --data-dir "$WORK/data" \
   --config "$WORK/bench.yaml" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT

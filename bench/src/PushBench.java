@@ -43,6 +43,7 @@ public final class PushBench {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<HttpClient> wsClients = new ArrayList<>();
     private String token;
+    private volatile long lastRequestNanos;
 
     private PushBench(String base, String group) {
         this.base = base;
@@ -90,6 +91,7 @@ public final class PushBench {
             boolean warmup = r == 0;
             String marker = "BENCH-" + System.nanoTime();
             long[] p = round(screens, marker, () -> post("/api/items", itemJson(marker)));
+            long publishRequest = lastRequestNanos;
             String serverSide = lastBroadcast();
             String sameBytes = screens.get(0).lastMatching;
             long[] f = round(screens, marker, () -> post("/api/bench/broadcast", sameBytes));
@@ -103,7 +105,7 @@ public final class PushBench {
             System.out.printf(Locale.ROOT, "round %d: publish p50 %s p99 %s max %s | floor p50 %s p99 %s max %s | message %d bytes%n",
                     r, ms(pct(p, 50)), ms(pct(p, 99)), ms(max(p)), ms(pct(f, 50)), ms(pct(f, 99)), ms(max(f)),
                     sameBytes.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-            System.out.println("  server: " + serverSide);
+            System.out.println("  publish request answered after " + ms(publishRequest) + "; server: " + serverSide);
         }
         long[] allP = concat(publish);
         long[] allF = concat(floor);
@@ -112,6 +114,10 @@ public final class PushBench {
         System.out.printf(Locale.ROOT, "publish-to-screen: p50 %s  p99 %s  max %s%n", ms(pct(allP, 50)), ms(pct(allP, 99)), ms(max(allP)));
         System.out.printf(Locale.ROOT, "bare broadcast:    p50 %s  p99 %s  max %s%n", ms(pct(allF, 50)), ms(pct(allF, 99)), ms(max(allF)));
         System.out.printf(Locale.ROOT, "publish p99 / floor p99 = %.2f%n", pct(allP, 99) / (double) pct(allF, 99));
+        long medianP = medianOfP99(publish);
+        long medianF = medianOfP99(floor);
+        System.out.printf(Locale.ROOT, "median of the rounds' p99: publish %s, floor %s (ratio %.2f)%n", ms(medianP), ms(medianF),
+                medianP / (double) medianF);
         System.out.printf(Locale.ROOT, "server heap: %.1f MB after GC with screens connected, %.1f MB highest seen between rounds%n",
                 heapConnected / 1e6, peakHeap / 1e6);
         for (Screen s : screens) s.ws.abort();
@@ -131,6 +137,7 @@ public final class PushBench {
         long start = System.nanoTime();
         for (Screen s : screens) s.start = start;
         trigger.fire();
+        lastRequestNanos = System.nanoTime() - start;
         if (!done.await(ROUND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException(done.getCount() + " screens did not receive " + marker + " within "
                     + ROUND_TIMEOUT_MS + " ms");
@@ -327,6 +334,11 @@ public final class PushBench {
     private static long pct(long[] sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static long medianOfP99(List<long[]> rounds) {
+        long[] p99s = rounds.stream().mapToLong(r -> pct(r, 99)).sorted().toArray();
+        return pct(p99s, 50);
     }
 
     private static long max(long[] sorted) {

@@ -2,6 +2,12 @@ package org.gongkai.push;
 
 import io.javalin.websocket.WsContext;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,14 +32,31 @@ final class ScreenConnection {
 
     /** @return false if the connection was closed because its queue is over the bound */
     boolean send(String message, int maxQueued) {
+        return send(Outgoing.of(message), maxQueued);
+    }
+
+    /** Sends bytes encoded once for every screen: no copy per socket, which matters at 10,000 screens. */
+    boolean send(Outgoing message, int maxQueued) {
         if (!ctx.session.isOpen()) return false;
         if (queued.incrementAndGet() > maxQueued) {
             queued.decrementAndGet();
             ctx.session.close(1013, "too far behind; reconnect and resync", Callback.NOOP);
             return false;
         }
-        ctx.session.sendText(message, Callback.from(queued::decrementAndGet, failure -> queued.decrementAndGet()));
+        org.eclipse.jetty.util.Callback done = org.eclipse.jetty.util.Callback.from(queued::decrementAndGet, failure -> queued.decrementAndGet());
+        if (ctx.session instanceof WebSocketSession session) {
+            session.getCoreSession().sendFrame(new Frame(OpCode.TEXT, message.utf8().duplicate()), done, false);
+        } else {
+            ctx.session.sendText(message.text(), Callback.from(done::succeeded, done::failed));
+        }
         return true;
+    }
+
+    /** A text message and its UTF-8 bytes; the buffer is only ever read through duplicates. */
+    record Outgoing(String text, ByteBuffer utf8) {
+        static Outgoing of(String text) {
+            return new Outgoing(text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer());
+        }
     }
 
     void ping() {
