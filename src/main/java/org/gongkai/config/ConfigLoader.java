@@ -136,6 +136,8 @@ public final class ConfigLoader {
         if (type == String.class) return "text";
         if (java.util.Collection.class.isAssignableFrom(type)) return "a list";
         if (type.isEnum()) return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase();
+        if (type == java.time.OffsetDateTime.class) return "a date-time with offset, e.g. 2026-11-22T09:00:00+08:00";
+        if (type == java.time.LocalDate.class) return "a date, e.g. 2026-11-22";
         return "an object";
     }
 

@@ -67,7 +67,10 @@ public final class Requests {
             throw ApiException.badRequest(path(e), "field '" + path(e) + "' " + cause);
         } catch (MismatchedInputException e) {
             String field = path(e);
-            if (field.isEmpty()) throw ApiException.badRequest(null, "request body must be a JSON object");
+            if (field.isEmpty()) {
+                throw ApiException.badRequest(null, e.getOriginalMessage().startsWith("Trailing token")
+                        ? "request body has data after its JSON object" : "request body must be a JSON object");
+            }
             throw ApiException.badRequest(field, "field '" + field + "' has the wrong type: expected "
                     + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
@@ -108,9 +111,7 @@ public final class Requests {
     }
 
     private static String expected(Class<?> type) {
-        return org.gongkai.config.ConfigLoader.friendlyType(type) + (type == java.time.OffsetDateTime.class
-                ? " (a date-time with offset, e.g. 2026-11-22T09:00:00+08:00)" : type == java.time.LocalDate.class
-                ? " (a date, e.g. 2026-11-22)" : "");
+        return org.gongkai.config.ConfigLoader.friendlyType(type);
     }
 
     public static int intQuery(Context ctx, String name, int fallback, int min, int max) {

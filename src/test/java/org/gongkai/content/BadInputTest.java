@@ -66,7 +66,12 @@ class BadInputTest {
 
         ObjectNode date = Fixtures.notice("错误日期");
         date.put("publishStart", "yesterday");
-        assertThat(expectError(admin.post("/api/items", date.toString()), 400).get("field").asText()).isEqualTo("publishStart");
+        JsonNode dateError = expectError(admin.post("/api/items", date.toString()), 400);
+        assertThat(dateError.get("field").asText()).isEqualTo("publishStart");
+        assertThat(dateError.get("error").asText()).contains("a date-time with offset");
+
+        assertThat(expectError(admin.post("/api/items", Fixtures.notice("尾随数据") + " {}"), 400).get("error").asText())
+                .contains("data after its JSON object");
 
         ObjectNode nested = Fixtures.notice("嵌套");
         nested.put("kind", "guide").put("category", "office-guides");
