@@ -17,6 +17,8 @@ cat > "$WORK/bench.yaml" <<EOF
 server:
   host: 127.0.0.1
   publicBaseUrl: http://127.0.0.1:$PORT
+screens:
+  maxPending: 20000
 bench:
   enabled: true
 EOF

@@ -71,7 +71,8 @@ public final class App {
         accounts = new AccountService(new AccountStore(jdbi), Duration.ofHours(config.security().sessionHours()));
         departments = new DepartmentStore(jdbi);
         screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()));
-        screens = new ScreenService(screenStore, feed, clock);
+        screens = new ScreenService(screenStore, feed, clock, config.screens().maxPending(),
+                Duration.ofHours(config.screens().forgetPendingAfterHours()));
         itemStore = new ItemStore(jdbi);
         items = new ItemService(itemStore, new ItemValidator(catalogue, departments::exists, screenStore::groupExists,
                 itemStore::isPolicy), feed, clock);

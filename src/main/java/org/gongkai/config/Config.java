@@ -25,7 +25,7 @@ public record Config(Server server, Database database, Data data, Display displa
 
     public record Security(int sessionHours) {}
 
-    public record Screens(int offlineAfterSeconds) {}
+    public record Screens(int offlineAfterSeconds, int maxPending, int forgetPendingAfterHours) {}
 
     public record Push(int maxQueuedMessages, int maxMissedChanges) {}
 
@@ -46,6 +46,10 @@ public record Config(Server server, Database database, Data data, Display displa
     }
 
     public Config withDatabase(Database database) {
+        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+
+    public Config withScreens(Screens screens) {
         return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 

@@ -90,6 +90,8 @@ public final class ConfigLoader {
                     + c.display().timezone() + "' (for example Asia/Shanghai)");
         }
         check(c.security().sessionHours() >= 1, source, "security.sessionHours", "must be at least 1");
+        check(c.screens().maxPending() >= 1, source, "screens.maxPending", "must be at least 1");
+        check(c.screens().forgetPendingAfterHours() >= 1, source, "screens.forgetPendingAfterHours", "must be at least 1");
         check(c.push().maxQueuedMessages() >= 1, source, "push.maxQueuedMessages", "must be at least 1");
         check(c.database().maxPoolSize() >= 1, source, "database.maxPoolSize", "must be at least 1");
     }

@@ -78,6 +78,10 @@ public final class PushHub implements AutoCloseable {
     public void start() {
         timer.scheduleWithFixedDelay(() -> safely("heartbeat", this::heartbeat), 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> safely("acks", acks::flush), 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> safely("forget stale pending screens", () -> {
+            int forgotten = screenService.forgetStalePending();
+            if (forgotten > 0) LOG.info("Forgot {} unpaired screens that were not seen for a long time", forgotten);
+        }), 1, 60, TimeUnit.MINUTES);
         // Publish windows end and begin without a commit: rebuild snapshots so new screens never get stale ones.
         timer.scheduleWithFixedDelay(() -> worker.execute(snapshots::clear), 30, 30, TimeUnit.SECONDS);
     }
@@ -160,7 +164,14 @@ public final class PushHub implements AutoCloseable {
         if (known.isPresent()) {
             screen = known.get();
         } else {
-            ScreenService.Registration reg = screenService.register(kind);
+            ScreenService.Registration reg;
+            try {
+                reg = screenService.register(kind);
+            } catch (ScreenService.TooManyPending e) {
+                sendError(conn, e.getMessage());
+                conn.close(1013, "too many screens waiting to be paired");
+                return;
+            }
             screen = reg.screen();
             secret = reg.secret();
         }

@@ -6,6 +6,7 @@ import org.gongkai.push.ChangeFeed;
 import org.gongkai.web.ApiException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -14,16 +15,33 @@ public final class ScreenService {
     private final ScreenStore store;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final int maxPending;
+    private final Duration forgetPendingAfter;
 
-    public ScreenService(ScreenStore store, ChangeFeed feed, Clock clock) {
+    public ScreenService(ScreenStore store, ChangeFeed feed, Clock clock, int maxPending, Duration forgetPendingAfter) {
         this.store = store;
         this.feed = feed;
         this.clock = clock;
+        this.maxPending = maxPending;
+        this.forgetPendingAfter = forgetPendingAfter;
     }
 
     public record Registration(Screen screen, String secret) {}
 
+    /** Refused registration: too many screens already wait to be paired. */
+    public static final class TooManyPending extends RuntimeException {
+        TooManyPending(int max) {
+            super(max + " screens are already waiting to be paired; pair or forget some in the admin page first");
+        }
+    }
+
+    /** Forgets unpaired screens not seen for a while; returns how many. */
+    public int forgetStalePending() {
+        return store.deletePendingNotSeenSince(OffsetDateTime.now(clock).minus(forgetPendingAfter));
+    }
+
     public Registration register(String kind) {
+        if (store.countPending() >= maxPending) throw new TooManyPending(maxPending);
         String id = "scr_" + Secrets.token(9);
         String secret = Secrets.token(24);
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -81,6 +81,17 @@ public final class ScreenStore {
                 .bind("c", code).mapTo(Integer.class).one() > 0);
     }
 
+    public int countPending() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM screens WHERE status = 'pending'")
+                .mapTo(Integer.class).one());
+    }
+
+    public int deletePendingNotSeenSince(OffsetDateTime cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM screens WHERE status = 'pending' AND COALESCE(last_seen_at, created_at) < :cutoff""")
+                .bind("cutoff", cutoff).execute());
+    }
+
     public void insertPending(String id, String secretHash, String kind, String pairingCode, OffsetDateTime now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO screens (id, secret_hash, kind, status, pairing_code, created_at, last_seen_at)

@@ -1,0 +1,61 @@
+package org.gongkai.screens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import org.gongkai.config.Config;
+import org.gongkai.db.Database;
+import org.gongkai.push.LocalChangeFeed;
+import org.gongkai.support.ScreenClient;
+import org.gongkai.support.TestServer;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Anyone can open a player page, so screens waiting to be paired are bounded in number and in time. */
+class PendingScreensTest {
+
+    @Test
+    void registrationsBeyondTheLimitAreRefusedWithAReason() {
+        try (TestServer server = TestServer.start(false, c -> c.withScreens(new Config.Screens(120, 2, 72)));
+             ScreenClient a = new ScreenClient(server.wsUrl());
+             ScreenClient b = new ScreenClient(server.wsUrl());
+             ScreenClient c = new ScreenClient(server.wsUrl())) {
+            a.hello(null, null, null);
+            assertThat(a.await("welcome", 5000).get("status").asText()).isEqualTo("pending");
+            b.hello(null, null, null);
+            assertThat(b.await("welcome", 5000).get("status").asText()).isEqualTo("pending");
+            c.hello(null, null, null);
+            JsonNode refused = c.await("error", 5000);
+            assertThat(refused.get("error").asText()).contains("2 screens are already waiting to be paired");
+            assertThat(server.admin().get("/api/screens").json().size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void unpairedScreensNotSeenForTheConfiguredTimeAreForgotten() {
+        try (HikariDataSource ds = Database.inMemory("pending-" + UUID.randomUUID())) {
+            Database.migrate(ds);
+            ScreenStore store = new ScreenStore(Jdbi.create(ds), Duration.ofMinutes(2));
+            Instant start = Instant.parse("2026-11-20T08:00:00Z");
+            ScreenService then = service(store, start);
+            String stale = then.register("plaza").screen().id();
+            ScreenService later = service(store, start.plus(Duration.ofHours(50)));
+            String recent = later.register("touch").screen().id();
+
+            assertThat(service(store, start.plus(Duration.ofHours(73))).forgetStalePending()).isEqualTo(1);
+            assertThat(store.find(stale)).isEmpty();
+            assertThat(store.find(recent)).isPresent();
+        }
+    }
+
+    private static ScreenService service(ScreenStore store, Instant now) {
+        return new ScreenService(store, new LocalChangeFeed(), Clock.fixed(now, ZoneOffset.UTC), 100, Duration.ofHours(72));
+    }
+}
