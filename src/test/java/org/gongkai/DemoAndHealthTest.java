@@ -34,7 +34,7 @@ class DemoAndHealthTest {
         JsonNode health = server.anonymous().get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("ok");
         assertThat(health.get("database").get("state").asText()).isEqualTo("up");
-        assertThat(health.get("database").get("product").asText()).isEqualTo("H2");
+        assertThat(health.get("database").get("product").asText()).isEqualTo(TestServer.onPostgres() ? "PostgreSQL" : "H2");
         assertThat(health.get("push").get("screensConnected").asInt()).isZero();
         assertThat(health.get("memory").get("heapMaxBytes").asLong()).isPositive();
     }

@@ -40,7 +40,8 @@ class PendingScreensTest {
 
     @Test
     void unpairedScreensNotSeenForTheConfiguredTimeAreForgotten() {
-        try (HikariDataSource ds = Database.inMemory("pending-" + UUID.randomUUID())) {
+        HikariDataSource ds = TestServer.freshDatabase();
+        try {
             Database.migrate(ds);
             ScreenStore store = new ScreenStore(Jdbi.create(ds), Duration.ofMinutes(2));
             Instant start = Instant.parse("2026-11-20T08:00:00Z");
@@ -52,6 +53,8 @@ class PendingScreensTest {
             assertThat(service(store, start.plus(Duration.ofHours(73))).forgetStalePending()).isEqualTo(1);
             assertThat(store.find(stale)).isEmpty();
             assertThat(store.find(recent)).isPresent();
+        } finally {
+            TestServer.dispose(ds);
         }
     }
 

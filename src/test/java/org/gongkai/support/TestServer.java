@@ -1,15 +1,24 @@
 package org.gongkai.support;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.gongkai.App;
 import org.gongkai.config.Config;
 import org.gongkai.config.ConfigLoader;
 import org.gongkai.db.Database;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-/** The real server on a random port with a fresh in-memory H2 database. */
+/**
+ * The real server on a random port with a fresh database: in-memory H2, or, when GONGKAI_TEST_POSTGRES holds a
+ * JDBC URL (with user and password in it), a new schema on that PostgreSQL server, so that the same tests check
+ * that every query also runs there.
+ */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password";
 
@@ -29,7 +38,27 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(boolean demo, UnaryOperator<Config> adjust) {
         Config config = adjust.apply(ConfigLoader.defaults().withPort(0));
-        return start(config, Database.inMemory("test-" + UUID.randomUUID()), demo);
+        return start(config, freshDatabase(), demo);
+    }
+
+    public static HikariDataSource freshDatabase() {
+        String postgres = System.getenv("GONGKAI_TEST_POSTGRES");
+        if (postgres == null || postgres.isBlank()) return Database.inMemory("test-" + UUID.randomUUID());
+        String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(postgres); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("GONGKAI_TEST_POSTGRES: " + e.getMessage(), e);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        hikari.setMaximumPoolSize(8);
+        return new HikariDataSource(hikari);
+    }
+
+    public static boolean onPostgres() {
+        String postgres = System.getenv("GONGKAI_TEST_POSTGRES");
+        return postgres != null && !postgres.isBlank();
     }
 
     public static TestServer start(Config config, HikariDataSource ds, boolean demo) {
@@ -54,6 +83,18 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        dataSource.close();
+        dispose(dataSource);
+    }
+
+    /** Closes a database; a PostgreSQL schema made by freshDatabase() is dropped first. */
+    public static void dispose(HikariDataSource ds) {
+        if (ds.getJdbcUrl().startsWith("jdbc:postgresql:") && ds.getJdbcUrl().contains("currentSchema=test_")) {
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA " + c.getSchema() + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop the test schema: " + e.getMessage(), e);
+            }
+        }
+        ds.close();
     }
 }
