@@ -40,8 +40,26 @@ public final class ScreenService {
         return store.deletePendingNotSeenSince(OffsetDateTime.now(clock).minus(forgetPendingAfter));
     }
 
+    private int pendingEstimate;
+    private long pendingCountedAt = Long.MIN_VALUE;
+
+    /**
+     * Counting in the database on every hello would scan the screens table once per screen when thousands
+     * reconnect at once; the count is taken at most once a second and kept up to date locally in between.
+     */
+    private synchronized boolean roomForPending() {
+        long now = System.nanoTime();
+        if (pendingCountedAt == Long.MIN_VALUE || now - pendingCountedAt > 1_000_000_000L) {
+            pendingEstimate = store.countPending();
+            pendingCountedAt = now;
+        }
+        if (pendingEstimate >= maxPending) return false;
+        pendingEstimate++;
+        return true;
+    }
+
     public Registration register(String kind) {
-        if (store.countPending() >= maxPending) throw new TooManyPending(maxPending);
+        if (!roomForPending()) throw new TooManyPending(maxPending);
         String id = "scr_" + Secrets.token(9);
         String secret = Secrets.token(24);
         for (int attempt = 0; attempt < 50; attempt++) {
