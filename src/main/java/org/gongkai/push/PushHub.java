@@ -59,6 +59,9 @@ public final class PushHub implements AutoCloseable {
     private final ScreenAcks acks;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "push-hub"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-timer"));
+    private static final int HEARTBEAT_SLOTS = 30;
+    private long heartbeatTick; // timer thread only
+    private volatile BroadcastStats lastBroadcast;
 
     public PushHub(ItemStore items, ItemViews views, ScreenStore screens, ScreenService screenService, ChangeFeed feed,
                    Settings settings, Clock clock) {
@@ -260,12 +263,6 @@ public final class PushHub implements AutoCloseable {
     public record BroadcastStats(long version, int screens, Instant at, double queuedMillis, double buildMillis,
                                  double sendMillis) {}
 
-    private volatile BroadcastStats lastBroadcast;
-
-    public Optional<BroadcastStats> lastBroadcast() {
-        return Optional.ofNullable(lastBroadcast);
-    }
-
     private static double millis(long nanos) {
         return Math.round(nanos / 1e4) / 100.0;
     }
@@ -360,9 +357,6 @@ public final class PushHub implements AutoCloseable {
                 item != null && item.canConvertToLong() ? item.asLong() : null,
                 itemVersion != null && itemVersion.canConvertToInt() ? itemVersion.asInt() : null);
     }
-
-    private static final int HEARTBEAT_SLOTS = 30;
-    private long heartbeatTick;
 
     /**
      * Pings every screen and records it as seen once per 30 s, a thirtieth of them each second: 10,000 pings and

@@ -17,6 +17,8 @@ public final class ScreenService {
     private final Clock clock;
     private final int maxPending;
     private final Duration forgetPendingAfter;
+    private int pendingEstimate; // guarded by this
+    private long pendingCountedAt = Long.MIN_VALUE;
 
     public ScreenService(ScreenStore store, ChangeFeed feed, Clock clock, int maxPending, Duration forgetPendingAfter) {
         this.store = store;
@@ -30,8 +32,9 @@ public final class ScreenService {
 
     /** Refused registration: too many screens already wait to be paired. */
     public static final class TooManyPending extends RuntimeException {
-        TooManyPending(int max) {
-            super(max + " screens are already waiting to be paired; pair or forget some in the admin page first");
+        TooManyPending(int max, Duration forgetAfter) {
+            super(max + " screens are already waiting to be paired; pair them in the admin page, or wait:"
+                    + " unpaired screens not seen for " + forgetAfter.toHours() + " hours are forgotten");
         }
     }
 
@@ -39,9 +42,6 @@ public final class ScreenService {
     public int forgetStalePending() {
         return store.deletePendingNotSeenSince(OffsetDateTime.now(clock).minus(forgetPendingAfter));
     }
-
-    private int pendingEstimate;
-    private long pendingCountedAt = Long.MIN_VALUE;
 
     /**
      * Counting in the database on every hello would scan the screens table once per screen when thousands
@@ -59,7 +59,7 @@ public final class ScreenService {
     }
 
     public Registration register(String kind) {
-        if (!roomForPending()) throw new TooManyPending(maxPending);
+        if (!roomForPending()) throw new TooManyPending(maxPending, forgetPendingAfter);
         String id = "scr_" + Secrets.token(9);
         String secret = Secrets.token(24);
         for (int attempt = 0; attempt < 50; attempt++) {
