@@ -22,6 +22,9 @@ import org.gongkai.departments.DepartmentRoutes;
 import org.gongkai.departments.DepartmentStore;
 import org.gongkai.push.ChangeFeed;
 import org.gongkai.push.LocalChangeFeed;
+import org.gongkai.plays.PlayRoutes;
+import org.gongkai.plays.PlayService;
+import org.gongkai.plays.PlayStore;
 import org.gongkai.push.PushHub;
 import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
@@ -57,6 +60,7 @@ public final class App {
     private final ItemService items;
     private final ItemViews itemViews;
     private final ShortLinks shortLinks;
+    private final PlayService plays;
     private final PushHub hub;
     private Javalin server;
 
@@ -78,7 +82,8 @@ public final class App {
                 itemStore::isPolicy), feed, clock);
         shortLinks = new ShortLinks(config.server().publicBaseUrl());
         itemViews = new ItemViews(itemStore, departments, shortLinks);
-        hub = new PushHub(itemStore, itemViews, screenStore, screens, feed, new PushHub.Settings(
+        plays = new PlayService(new PlayStore(jdbi), clock);
+        hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
                 config.push().maxQueuedMessages(), config.push().maxMissedChanges()), clock);
@@ -162,6 +167,7 @@ public final class App {
         r.get("/api/screens/{id}", screenRoutes::get);
         r.put("/api/screens/{id}", screenRoutes::update);
         r.get("/api/screens/{id}/playlist", screenRoutes::playlist);
+        r.get("/api/screens/{id}/plays", new PlayRoutes(plays, screenStore)::list);
 
         r.ws("/ws/screen", hub::configure);
         if (config.bench().enabled()) {

@@ -11,11 +11,13 @@ import org.gongkai.content.Item;
 import org.gongkai.content.ItemKind;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
+import org.gongkai.plays.PlayService;
 import org.gongkai.schedule.Playlists;
 import org.gongkai.screens.Screen;
 import org.gongkai.screens.ScreenGroup;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.ApiException;
 import org.gongkai.web.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ public final class PushHub implements AutoCloseable {
     private final ItemViews views;
     private final ScreenStore screens;
     private final ScreenService screenService;
+    private final PlayService plays;
     private final Settings settings;
     private final Clock clock;
     private final Map<String, ScreenConnection> connections = new ConcurrentHashMap<>(); // by WebSocket session
@@ -63,8 +66,9 @@ public final class PushHub implements AutoCloseable {
     private long heartbeatTick; // timer thread only
     private volatile BroadcastStats lastBroadcast;
 
-    public PushHub(ItemStore items, ItemViews views, ScreenStore screens, ScreenService screenService, ChangeFeed feed,
-                   Settings settings, Clock clock) {
+    public PushHub(ItemStore items, ItemViews views, ScreenStore screens, ScreenService screenService, PlayService plays,
+                   ChangeFeed feed, Settings settings, Clock clock) {
+        this.plays = plays;
         this.items = items;
         this.views = views;
         this.screens = screens;
@@ -149,6 +153,7 @@ public final class PushHub implements AutoCloseable {
             case "hello" -> worker.execute(() -> safely("hello", () -> hello(conn, msg)));
             case "ack" -> worker.execute(() -> safely("ack", () -> ack(conn, msg))); // after a hello still queued
             case "ping" -> conn.send("{\"type\":\"pong\"}", settings.maxQueuedMessages());
+            case "played" -> played(conn, msg); // on Jetty's thread: database writes stay off the hub's thread
             default -> sendError(conn, "unknown message type '" + truncate(msg.get("type").asText(), 40) + "'");
         }
     }
@@ -362,6 +367,26 @@ public final class PushHub implements AutoCloseable {
      * Pings every screen and records it as seen once per 30 s, a thirtieth of them each second: 10,000 pings and
      * updates at once would stall a publish that happens to coincide with them.
      */
+    /**
+     * Proof of play: stores the batch and answers with its id, so that the screen drops those plays from its own
+     * queue only once they are stored. A screen sends plays only after its welcome.
+     */
+    private void played(ScreenConnection conn, JsonNode msg) {
+        if (conn.screenId == null) {
+            sendError(conn, "send hello first");
+            return;
+        }
+        ObjectNode reply = Json.MAPPER.createObjectNode();
+        reply.put("type", "played");
+        reply.set("batch", msg.get("batch"));
+        try {
+            reply.put("stored", plays.record(conn.screenId, msg.get("plays")));
+        } catch (ApiException e) {
+            reply.put("error", e.getMessage());
+        }
+        conn.send(Json.write(reply), settings.maxQueuedMessages());
+    }
+
     private void heartbeat() {
         int slot = (int) (heartbeatTick++ % HEARTBEAT_SLOTS);
         List<String> ids = new ArrayList<>();

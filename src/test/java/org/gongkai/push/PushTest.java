@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
+import org.gongkai.support.PairedScreen;
 import org.gongkai.support.ScreenClient;
 import org.gongkai.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,26 +38,14 @@ class PushTest {
         server.close();
     }
 
-    record Paired(ScreenClient client, String id, String secret, long version) {}
-
-    /** A new screen says hello, shows its pairing code, staff pair it, and it receives its snapshot. */
-    static Paired pairedScreen(String group) {
-        ScreenClient screen = new ScreenClient(server.wsUrl());
-        screen.hello(null, null, null);
-        JsonNode welcome = screen.await("welcome", 5000);
-        assertThat(welcome.get("status").asText()).isEqualTo("pending");
-        String code = welcome.get("pairingCode").asText();
-        assertThat(code).matches("\\d{6}");
-        Http.Response pair = admin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"广场东屏\",\"group\":\"" + group + "\"}");
-        assertThat(pair.status()).as(pair.body()).isEqualTo(200);
-        JsonNode snapshot = screen.await("snapshot", 5000);
-        return new Paired(screen, welcome.get("screenId").asText(), welcome.get("secret").asText(), snapshot.get("version").asLong());
+    static PairedScreen pairedScreen(String group) {
+        return PairedScreen.pair(server, admin, group);
     }
 
     @Test
     void pendingScreenGetsNothingUntilPairedThenSnapshot() {
         Fixtures.create(admin, Fixtures.notice("配对前已发布的通知"));
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         try (ScreenClient ignored = p.client()) {
             JsonNode screen = admin.get("/api/screens/" + p.id()).json();
             assertThat(screen.get("status").asText()).isEqualTo("active");
@@ -69,7 +58,7 @@ class PushTest {
 
     @Test
     void publishedItemReachesConnectedScreenAndDraftDoesNot() {
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         try (ScreenClient screen = p.client()) {
             ObjectNode draft = Fixtures.notice("草稿不推送");
             draft.put("status", "draft");
@@ -90,7 +79,7 @@ class PushTest {
 
     @Test
     void itemForAnotherGroupArrivesAsRemovalNotContent() {
-        Paired p = pairedScreen("hall");
+        PairedScreen p = pairedScreen("hall");
         try (ScreenClient screen = p.client()) {
             ObjectNode plazaOnly = Fixtures.notice("仅广场");
             plazaOnly.putArray("targetGroups").add("plaza");
@@ -103,7 +92,7 @@ class PushTest {
 
     @Test
     void reconnectWithOldVersionGetsWhatItMissed() {
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         p.client().close();
         long missed = Fixtures.create(admin, Fixtures.notice("离线期间发布的通知")).get("id").asLong();
         try (ScreenClient again = new ScreenClient(server.wsUrl())) {
@@ -120,7 +109,7 @@ class PushTest {
 
     @Test
     void wrongSecretIsTreatedAsANewScreen() {
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         p.client().close();
         try (ScreenClient impostor = new ScreenClient(server.wsUrl())) {
             impostor.hello(p.id(), "not-the-secret", 0L);
@@ -132,7 +121,7 @@ class PushTest {
 
     @Test
     void alertsArriveSeparatelyAndScreensCanBeRetired() {
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         try (ScreenClient screen = p.client()) {
             Fixtures.create(admin, Fixtures.alert("orange"));
             JsonNode change = screen.await(m -> "change".equals(m.path("type").asText()) && m.get("alerts").size() > 0, 5000, "alert");
@@ -160,7 +149,7 @@ class PushTest {
 
     @Test
     void expiredAndWithdrawnItemsLeaveThePlaylist() {
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         p.client().close();
         ObjectNode soon = Fixtures.notice("很快过期的通知");
         OffsetDateTime end = OffsetDateTime.now().plusMinutes(10);
@@ -180,7 +169,7 @@ class PushTest {
 
     @Test
     void ackIsRecordedAsTheScreensCurrentVersionAndItem() throws InterruptedException {
-        Paired p = pairedScreen("plaza");
+        PairedScreen p = pairedScreen("plaza");
         try (ScreenClient screen = p.client()) {
             long id = Fixtures.create(admin, Fixtures.notice("确认版本")).get("id").asLong();
             long version = screen.await("change", 5000).get("version").asLong();

@@ -1,0 +1,35 @@
+package org.gongkai.support;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Playwright and one headless Chromium for a test class. The machine's Chromium (/usr/bin/chromium, installed by
+ * scripts/setup.sh) is used; Playwright downloads no browser.
+ */
+public final class Browser implements AutoCloseable {
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    public final Playwright playwright;
+    public final com.microsoft.playwright.Browser chromium;
+
+    public Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"));
+        if (Files.isExecutable(SYSTEM_CHROMIUM)) options.setExecutablePath(SYSTEM_CHROMIUM);
+        chromium = playwright.chromium().launch(options);
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
