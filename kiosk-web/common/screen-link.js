@@ -17,12 +17,15 @@ function save(state) {
   } catch (e) { /* storage full or disabled: keep running from memory */ }
 }
 
-export function connect(kind, onState) {
+// onState({online, state}) on every change; onMessage(msg) for other messages (such as "played" replies).
+// Returns { send(msg) }: true when the message went out on an open socket.
+export function connect(kind, onState, onMessage) {
   var state = load();
   state.items = state.items || [];
   state.alerts = state.alerts || [];
   var attempt = 0;
   var socket = null;
+  var welcomed = false; // this socket's hello has been answered
 
   function emit(online) {
     onState({ online: online, state: state });
@@ -38,6 +41,7 @@ export function connect(kind, onState) {
 
   function handle(msg) {
     if (msg.type === 'welcome') {
+      welcomed = true;
       state.screenId = msg.screenId;
       if (msg.secret) state.secret = msg.secret;
       state.status = msg.status;
@@ -55,6 +59,7 @@ export function connect(kind, onState) {
       state.items = upsert(state.items, msg.items, msg.removed);
       state.alerts = upsert(state.alerts, msg.alerts, msg.removed);
     } else {
+      if (onMessage) onMessage(msg);
       return;
     }
     save(state);
@@ -75,6 +80,7 @@ export function connect(kind, onState) {
     };
     socket.onclose = function () {
       socket = null;
+      welcomed = false;
       emit(false);
       attempt += 1;
       var ceiling = Math.min(60000, 1000 * Math.pow(2, Math.min(attempt, 6)));
@@ -84,4 +90,11 @@ export function connect(kind, onState) {
 
   emit(false);
   open();
+  return {
+    send: function (msg) {
+      if (!socket || !welcomed || state.status !== 'active') return false;
+      socket.send(JSON.stringify(msg));
+      return true;
+    }
+  };
 }

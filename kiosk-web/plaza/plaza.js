@@ -1,79 +1,195 @@
+// The plaza and hall player: rotates the group's items by the screen's own clock, lays them out for the screen's
+// real size (landscape, portrait, or a one-line strip), fits text to its box, shows a QR beside everything, gives
+// the whole screen to an alert at once, and reports what it showed (proof of play), also after being offline.
 import { el, clear, formatDate } from '../common/dom.js';
 import { connect } from '../common/screen-link.js';
 import { rotation, alerts } from '../common/playlist.js';
 import { kindName } from '../common/render-item.js';
+import { fit } from './fit.js';
+import { PlayLog } from './plays.js';
 
 var stage = document.getElementById('stage');
 var statusMark = document.getElementById('status');
-var current = { state: null, index: 0, timer: null, shownId: null };
+var clockMark = document.getElementById('clock');
 var LEVEL_NAMES = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
+var CHECK_MS = 1000; // how often the clock is checked for ended windows, new alerts and the next item
+
+var state = null;
+var shown = { key: null, itemId: null, until: 0 }; // what is on screen and when the current item's time is up
+var lastItemId = null; // the rotation resumes after this item when an alert ends
+var link = null;
+var plays = new PlayLog(function (msg) { return link && link.send(msg); });
 
 function zone() {
-  return (current.state && current.state.group && current.state.group.timezone) || 'Asia/Shanghai';
+  return (state && state.group && state.group.timezone) || 'Asia/Shanghai';
+}
+
+function layout() {
+  var w = window.innerWidth;
+  var h = window.innerHeight;
+  if (h <= 360 && w / h >= 3) return 'strip';
+  return h > w ? 'portrait' : 'landscape';
+}
+
+function shortText(url) {
+  return (url || '').replace(/^https?:\/\//, '');
 }
 
 function qr(item) {
   return el('figure', { className: 'qr' }, [
     el('img', { src: item.links.qrSvg, alt: '扫码阅读全文' }),
-    el('figcaption', { text: item.shortUrl })
+    el('figcaption', { text: shortText(item.shortUrl) })
   ]);
 }
 
+function marquee(text) {
+  return el('div', { className: 'marquee-box' }, [el('span', { className: 'marquee', text: text })]);
+}
+
+function render(node, key) {
+  clear(stage).appendChild(node);
+  document.body.className = layout() + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '');
+  fit(stage);
+  shown.key = key;
+}
+
+// Fonts can arrive after the first layout; fit again once they have.
+if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { fit(stage); });
+
 function showPairing(code) {
-  clear(stage).appendChild(el('div', { className: 'pairing' }, [
-    el('p', { text: '新屏幕，请在管理页输入配对码' }), el('p', { className: 'code', text: code || '……' })]));
+  render(el('div', { className: 'pairing' }, [
+    el('p', { className: 'fit-line', text: '新屏幕，请在管理页输入配对码' }),
+    el('p', { className: 'code', text: code || '……' })]), 'pairing:' + code);
+}
+
+function showIdle() {
+  render(el('div', { className: 'idle' }, [el('p', { text: '政务公开' })]), 'idle');
 }
 
 function showAlert(a) {
-  clear(stage).appendChild(el('div', { className: 'alert level-' + a.alert.level }, [
-    el('p', { className: 'level', text: (LEVEL_NAMES[a.alert.level] || '') + '预警' }),
-    el('h1', { text: a.title }),
-    el('p', { text: a.alert.area + ' · 发布时间 ' + formatDate(a.publishStart, true) }),
-    a.summary ? el('p', { text: a.summary }) : null,
+  var issued = formatDate(a.publishStart || a.publishedAt, true, zone());
+  if (layout() === 'strip') {
+    render(el('div', { className: 'alert strip-line level-' + a.alert.level }, [
+      marquee((LEVEL_NAMES[a.alert.level] || '') + '预警 · ' + a.title + ' · ' + a.alert.area + ' · ' + issued
+        + ' · ' + shortText(a.shortUrl)),
+      el('img', { className: 'qr-strip', src: a.links.qrSvg, alt: '扫码阅读全文' })]), 'alert:' + a.id + ':' + a.version);
+    return;
+  }
+  render(el('div', { className: 'alert level-' + a.alert.level }, [
+    el('div', { className: 'text' }, [
+      el('p', { className: 'level', text: (LEVEL_NAMES[a.alert.level] || '') + '预警' }),
+      el('h1', { text: a.title }),
+      el('p', { className: 'area' }, [a.alert.area + ' · ', el('span', { className: 'nowrap', text: '发布时间 ' + issued })]),
+      a.summary ? el('p', { className: 'summary', text: a.summary }) : null
+    ]),
     qr(a)
-  ]));
+  ]), 'alert:' + a.id + ':' + a.version);
 }
 
 function showItem(item) {
-  clear(stage).appendChild(el('article', { className: 'item' }, [
+  var meta = [kindName(item.kind), item.departmentName].filter(Boolean).join(' · ');
+  if (layout() === 'strip') {
+    render(el('div', { className: 'strip-line' }, [
+      marquee(meta + '：' + item.title + ' · 扫码或访问 ' + shortText(item.shortUrl)),
+      el('img', { className: 'qr-strip', src: item.links.qrSvg, alt: '扫码阅读全文' })]), 'item:' + item.id + ':' + item.version);
+    return;
+  }
+  render(el('article', { className: 'item' }, [
     el('div', { className: 'text' }, [
-      el('p', { className: 'meta', text: [kindName(item.kind), item.departmentName].filter(Boolean).join(' · ') }),
+      el('p', { className: 'meta', text: meta }),
       el('h1', { text: item.title }),
       item.summary ? el('p', { className: 'summary', text: item.summary }) : null
     ]),
     qr(item)
-  ]));
+  ]), 'item:' + item.id + ':' + item.version);
 }
 
-function render() {
-  var s = current.state;
-  if (!s || s.status === 'pending' || !s.status) return showPairing(s && s.pairingCode);
-  var now = new Date();
-  var active = alerts(s.alerts || [], now, zone());
-  if (active.length) return showAlert(active[0]);
-  var list = rotation(s.items || [], now, zone());
-  if (!list.length) {
-    clear(stage).appendChild(el('div', { className: 'idle' }, [el('p', { text: '政务公开' })]));
+function isNight() {
+  var g = state && state.group;
+  if (!g || !g.nightStart || !g.nightEnd) return false;
+  var now = formatDate(new Date().toISOString(), true, zone()).split(' ')[1];
+  return g.nightStart <= g.nightEnd ? now >= g.nightStart && now < g.nightEnd : now >= g.nightStart || now < g.nightEnd;
+}
+
+function durationOf(item) {
+  return (item.durationSeconds || (state.group && state.group.defaultDurationSeconds) || 12) * 1000;
+}
+
+// The item after `afterId` in the current rotation (the first one when it is gone or unknown).
+function nextAfter(list, afterId) {
+  for (var i = 0; i < list.length; i++) {
+    if (list[i].id === afterId) return list[(i + 1) % list.length];
+  }
+  return list[0];
+}
+
+function startItem(item, now) {
+  plays.start(item, now);
+  lastItemId = item.id;
+  shown.itemId = item.id;
+  shown.until = now + durationOf(item);
+  showItem(item);
+  if (link) link.send({ type: 'ack', version: state.version || 0, itemId: item.id, itemVersion: item.version });
+}
+
+function step() {
+  var now = Date.now();
+  if (!state || state.status !== 'active') {
+    plays.stop(now);
+    shown.itemId = null;
+    if (shown.key !== 'pairing:' + (state && state.pairingCode)) showPairing(state && state.pairingCode);
     return;
   }
-  current.index = current.index % list.length;
-  showItem(list[current.index]);
+  var at = new Date(now);
+  var active = alerts(state.alerts || [], at, zone());
+  if (active.length) {
+    plays.stop(now);
+    shown.itemId = null;
+    if (shown.key !== 'alert:' + active[0].id + ':' + active[0].version) showAlert(active[0]);
+    return;
+  }
+  var list = rotation(state.items || [], at, zone());
+  if (!list.length) {
+    plays.stop(now);
+    shown.itemId = null;
+    if (shown.key !== 'idle') showIdle();
+    return;
+  }
+  var current = null;
+  for (var i = 0; i < list.length; i++) if (list[i].id === shown.itemId) current = list[i];
+  if (!current) {
+    plays.stop(now);
+    startItem(shown.itemId === null && lastItemId !== null ? nextAfter(list, lastItemId) : list[0], now);
+  } else if (now >= shown.until) {
+    plays.stop(now);
+    startItem(list.length > 1 ? nextAfter(list, current.id) : current, now);
+  } else if (shown.key !== 'item:' + current.id + ':' + current.version) {
+    showItem(current); // edited while on screen: show the new version for the rest of its time
+  }
 }
 
-function tick() {
-  var s = current.state;
-  var list = s ? rotation(s.items || [], new Date(), zone()) : [];
-  var duration = (list[current.index % (list.length || 1)] || {}).durationSeconds
-    || (s && s.group && s.group.defaultDurationSeconds) || 12;
-  current.index += 1;
-  render();
-  current.timer = setTimeout(tick, duration * 1000);
+function tickClock() {
+  if (!clockMark) return;
+  var now = formatDate(new Date().toISOString(), true, zone());
+  clockMark.textContent = now;
 }
 
-connect('plaza', function (update) {
-  current.state = update.state;
+link = connect('plaza', function (update) {
+  state = update.state;
   statusMark.textContent = update.online ? '' : '离线';
   statusMark.className = update.online ? '' : 'offline';
-  render();
+  if (update.online) plays.flush();
+  step();
+}, function (msg) {
+  if (msg.type === 'played') plays.confirmed(msg);
 });
-current.timer = setTimeout(tick, 12000);
+
+setInterval(step, CHECK_MS);
+setInterval(function () { plays.flush(); }, 30000);
+setInterval(tickClock, 15000);
+tickClock();
+window.addEventListener('resize', function () { shown.key = null; step(); });
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/plaza-sw.js', { scope: '/' }).catch(function () { /* keep running uncached */ });
+}

@@ -186,6 +186,7 @@ public final class App {
         r.get("/", ctx -> ctx.redirect("/admin"));
         r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean
         r.get("/plaza", pages.page("plaza/index.html"));
+        r.get("/plaza-sw.js", pages.script("plaza/sw.js"));
         r.get("/touch", pages.page("touch/index.html"));
         r.get("/admin", pages.page("admin/index.html"));
         r.get("/m/items/{id}", pages.page("m/item.html"));

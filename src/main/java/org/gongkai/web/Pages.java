@@ -16,6 +16,14 @@ public final class Pages {
         return ctx -> serve(ctx, resource);
     }
 
+    /** A script that must be served from the root, such as a Service Worker that controls pages outside /kiosk/. */
+    public io.javalin.http.Handler script(String resource) {
+        return ctx -> {
+            ctx.header("Cache-Control", "no-cache");
+            ctx.contentType("text/javascript; charset=utf-8").result(cache.computeIfAbsent(resource, Pages::read));
+        };
+    }
+
     private void serve(Context ctx, String resource) {
         byte[] html = cache.computeIfAbsent(resource, Pages::read);
         ctx.header("Cache-Control", "no-cache");

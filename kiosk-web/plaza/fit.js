@@ -1,0 +1,48 @@
+// Fits text to its box: the largest size at which nothing overflows, found by bisection on one scale (--s, in px)
+// that the stylesheet multiplies for each part. Chinese breaks between characters; Latin words and numbers stay
+// whole, and a size at which one would have to be cut does not fit.
+var MIN_SCALE = 4;
+
+function overflows(box) {
+  if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) return true;
+  var parts = box.querySelectorAll('*');
+  for (var i = 0; i < parts.length; i++) {
+    if (parts[i].scrollWidth > parts[i].clientWidth + 1) return true;
+  }
+  return false;
+}
+
+function fitBox(box, max) {
+  var lo = MIN_SCALE;
+  var hi = Math.max(MIN_SCALE, max);
+  box.style.setProperty('--s', hi + 'px');
+  if (!overflows(box)) return;
+  for (var i = 0; i < 14 && hi - lo > 0.5; i++) {
+    var mid = (lo + hi) / 2;
+    box.style.setProperty('--s', mid + 'px');
+    if (overflows(box)) hi = mid; else lo = mid;
+  }
+  box.style.setProperty('--s', lo + 'px');
+}
+
+// A single line scrolls when it is wider than its box; how far and how long are set for the CSS animation.
+function fitMarquee(line) {
+  var box = line.parentNode;
+  var extra = line.scrollWidth - box.clientWidth;
+  line.classList.toggle('moving', extra > 0);
+  if (extra > 0) { // starts readable, holds, then moves until its end is in view, and begins again
+    line.style.setProperty('--shift', -(extra + 20) + 'px');
+    line.style.setProperty('--seconds', Math.max(6, extra / 100 + 4) + 's');
+  }
+}
+
+export function fit(stage) {
+  var h = window.innerHeight;
+  var w = window.innerWidth;
+  var boxes = stage.querySelectorAll('.text, .pairing, .idle');
+  for (var i = 0; i < boxes.length; i++) fitBox(boxes[i], Math.min(h, w) / 6);
+  var captions = stage.querySelectorAll('.qr figcaption');
+  for (var j = 0; j < captions.length; j++) fitBox(captions[j], Math.min(h, w) / 12);
+  var lines = stage.querySelectorAll('.marquee');
+  for (var k = 0; k < lines.length; k++) fitMarquee(lines[k]);
+}

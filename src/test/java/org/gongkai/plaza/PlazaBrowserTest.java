@@ -1,0 +1,243 @@
+package org.gongkai.plaza;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.gongkai.support.Browser;
+import org.gongkai.support.Fixtures;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plaza player in headless Chromium against the real server. Screenshots go to target/screenshots/. */
+class PlazaBrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static TestServer server;
+    static Http admin;
+    static Browser browser;
+    static String identity; // localStorage of a paired plaza screen, so that every page below starts paired
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(SHOTS);
+        server = TestServer.start();
+        admin = server.admin();
+        Fixtures.basics(admin);
+        browser = new Browser();
+        ObjectNode first = Fixtures.notice("关于2027年度城乡居民基本医疗保险集中缴费的通告");
+        first.put("summary", "个人缴费标准为每人每年400元，集中缴费期至12月31日，可通过手机、银行网点或村（社区）代收点缴纳。")
+                .put("priority", 90).put("durationSeconds", 3).putArray("targetGroups").add("plaza");
+        Fixtures.create(admin, first);
+        ObjectNode second = Fixtures.notice("2026年第四季度公益性岗位招聘公告");
+        second.put("priority", 80).put("durationSeconds", 3).putArray("targetGroups").add("plaza");
+        Fixtures.create(admin, second);
+        identity = pairOnce();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        server.close();
+    }
+
+    /** A new screen shows its pairing code; staff pair it; it then shows content. Returns its stored identity. */
+    static String pairOnce() throws Exception {
+        try (BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1920, 1080))) {
+            Page page = context.newPage();
+            page.navigate(server.base + "/plaza");
+            page.waitForFunction("() => /^\\d{6}$/.test((document.querySelector('.pairing .code') || {}).textContent || '')");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1920x1080-pairing.png")));
+            String code = page.textContent(".pairing .code");
+            Http.Response pair = admin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"广场东屏\",\"group\":\"plaza\"}");
+            assertThat(pair.status()).as(pair.body()).isEqualTo(200);
+            page.waitForSelector(".item h1");
+            return (String) page.evaluate("() => localStorage.getItem('gongkai.screen')");
+        }
+    }
+
+    static Page pairedPage(BrowserContext context) {
+        context.addInitScript("localStorage.getItem('gongkai.screen') || localStorage.setItem('gongkai.screen', "
+                + Json.quote(identity) + ");");
+        Page page = context.newPage();
+        page.navigate(server.base + "/plaza");
+        return page;
+    }
+
+    static BrowserContext context(int width, int height) {
+        return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    @Test
+    void itemsRotateEachForItsOwnDuration() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = pairedPage(context);
+            page.waitForSelector(".item h1");
+            String first = page.textContent(".item h1");
+            page.waitForFunction("t => document.querySelector('.item h1') && document.querySelector('.item h1').textContent !== t",
+                    first, new Page.WaitForFunctionOptions().setTimeout(8000));
+            String second = page.textContent(".item h1");
+            assertThat(second).isNotEqualTo(first);
+            page.waitForFunction("t => document.querySelector('.item h1') && document.querySelector('.item h1').textContent !== t",
+                    second, new Page.WaitForFunctionOptions().setTimeout(8000));
+            assertThat(page.textContent(".item h1")).isEqualTo(first);
+        }
+    }
+
+    /** Every layout: nothing overflows its box, nothing leaves the screen, the QR is there. */
+    @Test
+    void textFitsAtEveryResolution() throws Exception {
+        int[][] sizes = {{1920, 1080}, {1080, 1920}, {3840, 2160}, {1280, 720}, {768, 512}, {512, 256}, {1920, 320}, {1280, 160}};
+        for (int[] size : sizes) {
+            String name = "plaza-" + size[0] + "x" + size[1];
+            try (BrowserContext context = context(size[0], size[1])) {
+                Page page = pairedPage(context);
+                page.waitForSelector(".item h1, .strip-line .marquee");
+                page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
+                @SuppressWarnings("unchecked")
+                List<String> problems = (List<String>) page.evaluate(OVERFLOW_CHECK);
+                assertThat(problems).as(name).isEmpty();
+                assertThat(page.locator("#stage img").count()).as(name + ": QR").isEqualTo(1);
+            }
+        }
+    }
+
+    // Block elements whose content is larger than the box, and anything outside the viewport. The strip's line
+    // scrolls on purpose and is checked only for staying on one line of the strip's height.
+    static final String OVERFLOW_CHECK = """
+            () => {
+              const out = [];
+              const W = innerWidth, H = innerHeight;
+              if (document.documentElement.scrollWidth > W || document.documentElement.scrollHeight > H) out.push('page scrolls');
+              for (const e of document.querySelectorAll('#stage *')) {
+                if (e.closest('.marquee-box')) continue;
+                const r = e.getBoundingClientRect();
+                if (r.width === 0 && r.height === 0) continue;
+                if (r.left < -1 || r.top < -1 || r.right > W + 1 || r.bottom > H + 1)
+                  out.push(e.tagName + '.' + e.className + ' outside the screen ' + JSON.stringify(r));
+                if (getComputedStyle(e).display !== 'inline' && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1))
+                  out.push(e.tagName + '.' + e.className + ' overflows: ' + e.scrollWidth + 'x' + e.scrollHeight + ' in ' + e.clientWidth + 'x' + e.clientHeight);
+              }
+              const line = document.querySelector('.marquee');
+              if (line && line.getBoundingClientRect().height > H + 1) out.push('strip line taller than the strip');
+              return out;
+            }""";
+
+    @Test
+    void theQrOnScreenDecodesToTheItemsShortLink() throws Exception {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = pairedPage(context);
+            page.waitForSelector(".item .qr img");
+            page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+            String title = page.textContent(".item h1");
+            byte[] png = page.screenshot();
+            var image = ImageIO.read(new ByteArrayInputStream(png));
+            String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            JsonNode item = itemTitled(title);
+            assertThat(decoded).isEqualToIgnoringCase(item.get("shortUrl").asText());
+            assertThat(page.textContent(".qr figcaption")).isEqualTo(item.get("shortUrl").asText().replaceFirst("^https?://", ""));
+        }
+    }
+
+    @Test
+    void anAlertTakesOverWithinOneSecondAndLeavesWhenWithdrawn() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = pairedPage(context);
+            page.waitForSelector(".item h1");
+            ObjectNode alert = Fixtures.alert("red");
+            alert.putArray("targetGroups").add("plaza");
+            long started = System.nanoTime();
+            long id = Fixtures.create(admin, alert).get("id").asLong();
+            page.waitForSelector(".alert.level-red h1", new Page.WaitForSelectorOptions().setTimeout(5000));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertThat(tookMs).as("alert on screen after %d ms", tookMs).isLessThan(1000);
+            assertThat(page.textContent(".alert h1")).isEqualTo("暴雨red色预警");
+            assertThat(page.textContent(".alert .area")).contains("示范县全境").contains("发布时间");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1920x1080-alert.png")));
+
+            assertThat(admin.post("/api/items/" + id + "/withdraw", "").status()).isEqualTo(200);
+            page.waitForSelector(".alert", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED).setTimeout(5000));
+            page.waitForSelector(".item h1");
+        }
+    }
+
+    /** Server gone: a reload still shows the last content, and an item whose window ends leaves on time. */
+    @Test
+    void withTheServerStoppedAReloadShowsContentAndExpiredItemsLeave() throws Exception {
+        try (TestServer own = TestServer.start(); BrowserContext context = context(1280, 720)) {
+            Http ownAdmin = own.admin();
+            Fixtures.basics(ownAdmin);
+            ObjectNode ending = Fixtures.notice("即将到期的通知");
+            ending.put("priority", 90).put("durationSeconds", 2).put("publishEnd", OffsetDateTime.now().plusSeconds(12).toString())
+                    .putArray("targetGroups").add("plaza");
+            Fixtures.create(ownAdmin, ending);
+            ObjectNode staying = Fixtures.notice("长期有效的通知");
+            staying.put("priority", 10).put("durationSeconds", 2).putArray("targetGroups").add("plaza");
+            Fixtures.create(ownAdmin, staying);
+
+            Page page = context.newPage();
+            page.navigate(own.base + "/plaza");
+            page.waitForFunction("() => /^\\d{6}$/.test((document.querySelector('.pairing .code') || {}).textContent || '')");
+            String code = page.textContent(".pairing .code");
+            assertThat(ownAdmin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"离线测试\",\"group\":\"plaza\"}").status()).isEqualTo(200);
+            page.waitForSelector(".item h1");
+            page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+            String base = own.base;
+            own.app.stop();
+
+            page.reload();
+            page.waitForSelector(".item h1", new Page.WaitForSelectorOptions().setTimeout(10000));
+            page.waitForFunction("() => document.getElementById('status').textContent === '离线'");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1280x720-offline.png")));
+            assertThat(base).startsWith("http://127.0.0.1:");
+
+            page.waitForFunction("() => (document.querySelector('.item h1') || {}).textContent === '长期有效的通知'",
+                    null, new Page.WaitForFunctionOptions().setTimeout(20000));
+            long endsAt = OffsetDateTime.parse(ending.get("publishEnd").asText()).toInstant().toEpochMilli();
+            while (System.currentTimeMillis() < endsAt + 1000) Thread.sleep(200);
+            for (int i = 0; i < 25; i++) {
+                assertThat(page.textContent(".item h1")).as("after its end, offline").isEqualTo("长期有效的通知");
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    static JsonNode itemTitled(String title) {
+        for (JsonNode item : admin.get("/api/items?size=100").json().get("items")) {
+            if (item.get("title").asText().equals(title)) return item;
+        }
+        throw new AssertionError("no item titled " + title);
+    }
+
+    /** JSON string literal for a script. */
+    static final class Json {
+        static String quote(String s) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
