@@ -12,17 +12,19 @@ function overflows(box) {
   return false;
 }
 
+// Returns the scale it settled on.
 function fitBox(box, max) {
   var lo = MIN_SCALE;
   var hi = Math.max(MIN_SCALE, max);
   box.style.setProperty('--s', hi + 'px');
-  if (!overflows(box)) return;
+  if (!overflows(box)) return hi;
   for (var i = 0; i < 14 && hi - lo > 0.5; i++) {
     var mid = (lo + hi) / 2;
     box.style.setProperty('--s', mid + 'px');
     if (overflows(box)) hi = mid; else lo = mid;
   }
   box.style.setProperty('--s', lo + 'px');
+  return lo;
 }
 
 // A single line scrolls when it is wider than its box; how far and how long are set for the CSS animation.
@@ -36,13 +38,19 @@ function fitMarquee(line) {
   }
 }
 
-export function fit(stage) {
+// Fits everything on the stage; returns false when a title could not be as large as minTitle (px).
+export function fit(stage, minTitle) {
   var h = window.innerHeight;
   var w = window.innerWidth;
+  var large = true;
   var boxes = stage.querySelectorAll('.text, .pairing, .idle');
-  for (var i = 0; i < boxes.length; i++) fitBox(boxes[i], Math.min(h, w) / 6);
+  for (var i = 0; i < boxes.length; i++) {
+    var scale = fitBox(boxes[i], Math.min(h, w) / 6);
+    if (boxes[i].classList.contains('text') && scale < (minTitle || 0)) large = false;
+  }
   var captions = stage.querySelectorAll('.qr figcaption');
   for (var j = 0; j < captions.length; j++) fitBox(captions[j], Math.min(h, w) / 12);
   var lines = stage.querySelectorAll('.marquee');
   for (var k = 0; k < lines.length; k++) fitMarquee(lines[k]);
+  return large;
 }

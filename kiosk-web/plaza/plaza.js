@@ -46,15 +46,41 @@ function marquee(text) {
   return el('div', { className: 'marquee-box' }, [el('span', { className: 'marquee', text: text })]);
 }
 
+// Sizes from the group's viewing distance, when the physical height of the picture is known: a title at least
+// 1 cm high per 2.5 m of distance, and a QR code at least a tenth of the distance wide (as far as the screen allows).
+function sizes(kind) {
+  var g = (state && state.group) || {};
+  var w = window.innerWidth;
+  var h = window.innerHeight;
+  var pxPerMeter = g.screenHeightMeters ? h / g.screenHeightMeters : 0;
+  var distance = g.viewingDistanceMeters || 5;
+  var portrait = kind === 'portrait';
+  var usual = portrait ? Math.min(0.5 * w, 0.28 * h) : Math.min(0.4 * h, 0.3 * w);
+  var most = portrait ? Math.min(0.8 * w, 0.42 * h) : Math.min(0.75 * h, 0.45 * w);
+  return {
+    minTitle: pxPerMeter ? distance / 250 * pxPerMeter : 0.035 * h,
+    qr: Math.round(Math.min(most, Math.max(usual, distance / 10 * pxPerMeter)))
+  };
+}
+
 function render(node, key) {
+  var kind = layout();
+  var size = sizes(kind);
   clear(stage).appendChild(node);
-  document.body.className = layout() + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '');
-  fit(stage);
+  document.body.className = kind + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '');
+  stage.style.setProperty('--qr', size.qr + 'px');
+  var summary = stage.querySelector('.summary');
+  if (!fit(stage, size.minTitle) && summary) { // too much to read from that far: the title alone, larger
+    summary.parentNode.removeChild(summary);
+    fit(stage, size.minTitle);
+  }
   shown.key = key;
 }
 
 // Fonts can arrive after the first layout; fit again once they have.
-if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { fit(stage); });
+if (document.fonts && document.fonts.ready) {
+  document.fonts.ready.then(function () { fit(stage, sizes(layout()).minTitle); });
+}
 
 function showPairing(code) {
   render(el('div', { className: 'pairing' }, [
@@ -183,6 +209,12 @@ link = connect('plaza', function (update) {
 }, function (msg) {
   if (msg.type === 'played') plays.confirmed(msg);
 });
+
+// For the people looking after a screen (and the browser tests): send the queued plays now, see the state.
+window.gongkaiPlayer = {
+  flushPlays: function () { plays.flush(); return plays.queue.length; },
+  state: function () { return state; }
+};
 
 setInterval(step, CHECK_MS);
 setInterval(function () { plays.flush(); }, 30000);

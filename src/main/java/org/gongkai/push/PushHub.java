@@ -326,6 +326,7 @@ public final class PushHub implements AutoCloseable {
         g.put("name", group.map(ScreenGroup::name).orElse(null));
         g.put("defaultDurationSeconds", group.map(ScreenGroup::defaultDurationSeconds).orElse(settings.defaultDurationSeconds()));
         g.put("viewingDistanceMeters", group.map(ScreenGroup::viewingDistanceMeters).orElse(null));
+        g.put("screenHeightMeters", group.map(ScreenGroup::screenHeightMeters).orElse(null));
         g.put("nightStart", group.map(ScreenGroup::nightStart).orElse(null));
         g.put("nightEnd", group.map(ScreenGroup::nightEnd).orElse(null));
         g.put("timezone", settings.zone().getId());

@@ -149,9 +149,12 @@ public final class ScreenRoutes {
         Requests.require(duration >= 1 && duration <= 600, "defaultDurationSeconds", "must be from 1 to 600");
         double distance = g.viewingDistanceMeters() == null ? 5 : g.viewingDistanceMeters();
         Requests.require(distance > 0 && distance <= 1000, "viewingDistanceMeters", "must be more than 0 and at most 1000");
+        Requests.require(g.screenHeightMeters() == null || (g.screenHeightMeters() > 0 && g.screenHeightMeters() <= 100),
+                "screenHeightMeters", "must be more than 0 and at most 100");
         Requests.require(g.nightStart() == null || g.nightStart().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightStart", "must be a time HH:mm");
         Requests.require(g.nightEnd() == null || g.nightEnd().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightEnd", "must be a time HH:mm");
         Requests.require((g.nightStart() == null) == (g.nightEnd() == null), "nightEnd", "must be given together with nightStart");
-        return new ScreenGroup(code, g.name().strip(), g.nameEn(), duration, distance, g.nightStart(), g.nightEnd());
+        return new ScreenGroup(code, g.name().strip(), g.nameEn(), duration, distance, g.screenHeightMeters(),
+                g.nightStart(), g.nightEnd());
     }
 }

@@ -24,11 +24,13 @@ public final class ScreenStore {
 
     public List<ScreenGroup> groups() {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT code, name, name_en, default_duration_seconds, viewing_distance_meters, night_start, night_end
+                        SELECT code, name, name_en, default_duration_seconds, viewing_distance_meters, screen_height_meters,
+                          night_start, night_end
                         FROM screen_groups ORDER BY code""")
                 .map((rs, ctx) -> new ScreenGroup(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
                         rs.getInt("default_duration_seconds"), rs.getDouble("viewing_distance_meters"),
-                        rs.getString("night_start"), rs.getString("night_end"))).list());
+                        rs.getObject("screen_height_meters", Double.class), rs.getString("night_start"),
+                        rs.getString("night_end"))).list());
     }
 
     public Optional<ScreenGroup> group(String code) {
@@ -43,15 +45,17 @@ public final class ScreenStore {
     public void insertGroup(ScreenGroup g) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO screen_groups (code, name, name_en, default_duration_seconds, viewing_distance_meters,
-                          night_start, night_end, created_at)
-                        VALUES (:code, :name, :nameEn, :defaultDurationSeconds, :viewingDistanceMeters, :nightStart, :nightEnd, :now)""")
+                          screen_height_meters, night_start, night_end, created_at)
+                        VALUES (:code, :name, :nameEn, :defaultDurationSeconds, :viewingDistanceMeters, :screenHeightMeters,
+                          :nightStart, :nightEnd, :now)""")
                 .bindMethods(g).bind("now", OffsetDateTime.now()).execute());
     }
 
     public boolean updateGroup(ScreenGroup g) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE screen_groups SET name = :name, name_en = :nameEn, default_duration_seconds = :defaultDurationSeconds,
-                          viewing_distance_meters = :viewingDistanceMeters, night_start = :nightStart, night_end = :nightEnd
+                          viewing_distance_meters = :viewingDistanceMeters, screen_height_meters = :screenHeightMeters,
+                          night_start = :nightStart, night_end = :nightEnd
                         WHERE code = :code""").bindMethods(g).execute()) == 1;
     }
 

@@ -103,6 +103,33 @@ class PlazaBrowserTest {
         }
     }
 
+    /** What the page showed reaches the server as plays with their real start and length. */
+    @Test
+    void theScreenReportsWhatItShowed() throws Exception {
+        java.time.Instant testStart = java.time.Instant.now().minusSeconds(1);
+        try (BrowserContext context = context(1280, 720)) {
+            Page page = pairedPage(context);
+            page.waitForSelector(".item h1");
+            String first = page.textContent(".item h1");
+            page.waitForFunction("t => document.querySelector('.item h1') && document.querySelector('.item h1').textContent !== t",
+                    first, new Page.WaitForFunctionOptions().setTimeout(8000));
+            page.evaluate("() => window.gongkaiPlayer.flushPlays()");
+            String screenId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(identity).get("screenId").asText();
+            long firstId = itemTitled(first).get("id").asLong();
+            JsonNode found = null;
+            for (int i = 0; i < 50 && found == null; i++) {
+                for (JsonNode play : admin.get("/api/screens/" + screenId + "/plays").json()) {
+                    if (play.get("itemId").asLong() == firstId
+                            && OffsetDateTime.parse(play.get("startedAt").asText()).toInstant().isAfter(testStart)) found = play;
+                }
+                if (found == null) Thread.sleep(100);
+            }
+            assertThat(found).as("a play of '%s'", first).isNotNull();
+            assertThat(found.get("durationMs").asInt()).isBetween(1000, 4500);
+            assertThat(found.get("itemVersion").asInt()).isEqualTo(1);
+        }
+    }
+
     /** Every layout: nothing overflows its box, nothing leaves the screen, the QR is there. */
     @Test
     void textFitsAtEveryResolution() throws Exception {
@@ -142,6 +169,22 @@ class PlazaBrowserTest {
               if (line && line.getBoundingClientRect().height > H + 1) out.push('strip line taller than the strip');
               return out;
             }""";
+
+    /** 10 m away from a picture 1.5 m high: a QR of at least 1 m (720 px of 1080) and titles of at least 4 cm. */
+    @Test
+    void viewingDistanceSetsTheSmallestTitleAndQr() {
+        String group = "{\"name\":\"人民广场大屏\",\"viewingDistanceMeters\":%s,\"screenHeightMeters\":%s}";
+        assertThat(admin.put("/api/screen-groups/plaza", group.formatted(10, 1.5)).status()).isEqualTo(200);
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = pairedPage(context);
+            page.waitForFunction("() => document.querySelector('.item .qr') && document.querySelector('.item .qr').getBoundingClientRect().width >= 719");
+            double title = (Double) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.item h1')).fontSize)");
+            assertThat(title).isGreaterThanOrEqualTo(10 / 250.0 * 720);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1920x1080-10m.png")));
+        } finally {
+            assertThat(admin.put("/api/screen-groups/plaza", group.formatted(30, "null")).status()).isEqualTo(200);
+        }
+    }
 
     @Test
     void theQrOnScreenDecodesToTheItemsShortLink() throws Exception {
