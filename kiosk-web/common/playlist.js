@@ -39,9 +39,23 @@ function startOf(item) {
   return Date.parse(item.publishStart || item.createdAt) || 0;
 }
 
-export function rotation(items, at, zone) {
+var TICKER_TAG = 'ticker'; // short notices for the ticker line, not pages of the rotation
+
+function isTicker(item) {
+  return (item.tags || []).indexOf(TICKER_TAG) >= 0;
+}
+
+function ordered(items, at, zone) {
   return items.filter(function (i) { return i.kind !== 'alert' && showing(i, at, zone); })
     .sort(function (a, b) { return (b.priority - a.priority) || (startOf(b) - startOf(a)) || (b.id - a.id); });
+}
+
+export function rotation(items, at, zone) {
+  return ordered(items.filter(function (i) { return !isTicker(i); }), at, zone);
+}
+
+export function ticker(items, at, zone) {
+  return ordered(items.filter(isTicker), at, zone);
 }
 
 export function alerts(items, at, zone) {

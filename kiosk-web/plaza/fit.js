@@ -28,7 +28,7 @@ function fitBox(box, max) {
 }
 
 // A single line scrolls when it is wider than its box; how far and how long are set for the CSS animation.
-function fitMarquee(line) {
+export function fitMarquee(line) {
   var box = line.parentNode;
   var extra = line.scrollWidth - box.clientWidth;
   line.classList.toggle('moving', extra > 0);

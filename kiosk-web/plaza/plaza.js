@@ -3,14 +3,15 @@
 // the whole screen to an alert at once, and reports what it showed (proof of play), also after being offline.
 import { el, clear, formatDate } from '../common/dom.js';
 import { connect } from '../common/screen-link.js';
-import { rotation, alerts } from '../common/playlist.js';
+import { rotation, alerts, ticker } from '../common/playlist.js';
 import { kindName } from '../common/render-item.js';
-import { fit } from './fit.js';
+import { fit, fitMarquee } from './fit.js';
 import { PlayLog } from './plays.js';
 
 var stage = document.getElementById('stage');
 var statusMark = document.getElementById('status');
 var clockMark = document.getElementById('clock');
+var tickerBar = document.getElementById('ticker');
 var LEVEL_NAMES = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
 var CHECK_MS = 1000; // how often the clock is checked for ended windows, new alerts and the next item
 
@@ -67,7 +68,8 @@ function render(node, key) {
   var kind = layout();
   var size = sizes(kind);
   clear(stage).appendChild(node);
-  document.body.className = kind + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '');
+  document.body.className = kind + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '')
+    + (tickerBar.getAttribute('data-text') && key.indexOf('alert') !== 0 ? ' has-ticker' : '');
   stage.style.setProperty('--qr', size.qr + 'px');
   var summary = stage.querySelector('.summary');
   if (!fit(stage, size.minTitle) && summary) { // too much to read from that far: the title alone, larger
@@ -116,7 +118,7 @@ function showItem(item) {
   var meta = [kindName(item.kind), item.departmentName].filter(Boolean).join(' · ');
   if (layout() === 'strip') {
     render(el('div', { className: 'strip-line' }, [
-      marquee(meta + '：' + item.title + ' · 扫码或访问 ' + shortText(item.shortUrl)),
+      marquee([item.title, item.departmentName, '扫码或访问 ' + shortText(item.shortUrl)].filter(Boolean).join(' · ')),
       el('img', { className: 'qr-strip', src: item.links.qrSvg, alt: '扫码阅读全文' })]), 'item:' + item.id + ':' + item.version);
     return;
   }
@@ -175,6 +177,12 @@ function step() {
     return;
   }
   var list = rotation(state.items || [], at, zone());
+  var lines = ticker(state.items || [], at, zone());
+  if (layout() === 'strip') { // a strip is one line already: short notices take their turn in it
+    list = list.concat(lines);
+    lines = [];
+  }
+  showTicker(lines);
   if (!list.length) {
     plays.stop(now);
     shown.itemId = null;
@@ -192,6 +200,23 @@ function step() {
   } else if (shown.key !== 'item:' + current.id + ':' + current.version) {
     showItem(current); // edited while on screen: show the new version for the rest of its time
   }
+}
+
+// The ticker line at the bottom: short notices one after another, scrolling when they are longer than the screen.
+function showTicker(lines) {
+  var text = lines.map(function (i) { return i.title; }).join('　　◆　　');
+  var on = text.length > 0;
+  if (document.body.classList.contains('has-ticker') !== on) {
+    document.body.classList.toggle('has-ticker', on);
+    shown.key = null; // the stage changed size: lay the item out again
+  }
+  if (tickerBar.getAttribute('data-text') === text) return;
+  tickerBar.setAttribute('data-text', text);
+  clear(tickerBar);
+  if (!on) return;
+  var line = el('span', { className: 'marquee', text: text });
+  tickerBar.appendChild(el('div', { className: 'marquee-box' }, [line]));
+  fitMarquee(line);
 }
 
 function tickClock() {

@@ -40,8 +40,20 @@ public final class Playlists {
                 || s.hours().stream().anyMatch(r -> r.contains(local.toLocalTime()));
     }
 
-    /** The rotation at the instant, in play order: priority, then newest first. Alerts are not part of it. */
+    /** Items with this tag are short notices for the ticker line, not pages of the rotation. */
+    public static final String TICKER_TAG = "ticker";
+
+    /** The rotation at the instant, in play order: priority, then newest first. Alerts and ticker lines are not in it. */
     public static List<Item> rotation(List<Item> items, Instant at, ZoneId zone) {
+        return ordered(items.stream().filter(i -> !i.tags().contains(TICKER_TAG)).toList(), at, zone);
+    }
+
+    /** The ticker line's short notices at the instant, in the rotation's order. */
+    public static List<Item> ticker(List<Item> items, Instant at, ZoneId zone) {
+        return ordered(items.stream().filter(i -> i.tags().contains(TICKER_TAG)).toList(), at, zone);
+    }
+
+    private static List<Item> ordered(List<Item> items, Instant at, ZoneId zone) {
         return items.stream().filter(i -> i.kind() != ItemKind.ALERT && showing(i, at, zone))
                 .sorted(Comparator.comparingInt(Item::priority).reversed()
                         .thenComparing(Playlists::startOrCreated, Comparator.reverseOrder())

@@ -79,11 +79,13 @@ public final class ScreenRoutes {
         out.put("version", items.currentVersion());
         if (!screen.active() || screen.group() == null) {
             out.put("rotation", List.of());
+            out.put("ticker", List.of());
             out.put("alerts", List.of());
         } else {
             List<Item> deliverable = items.deliverable(OffsetDateTime.ofInstant(at, zone), OffsetDateTime.ofInstant(at.plus(horizon), zone))
                     .stream().filter(i -> Playlists.deliverable(i, screen.group(), at, horizon)).toList();
             out.put("rotation", Playlists.rotation(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
+            out.put("ticker", Playlists.ticker(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
             out.put("alerts", Playlists.alerts(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
         }
         ctx.json(out);

@@ -50,6 +50,10 @@ class PlazaBrowserTest {
         ObjectNode second = Fixtures.notice("2026年第四季度公益性岗位招聘公告");
         second.put("priority", 80).put("durationSeconds", 3).putArray("targetGroups").add("plaza");
         Fixtures.create(admin, second);
+        ObjectNode line = Fixtures.notice("明日上午9时至11时人民路段停水，请提前储水");
+        line.putArray("tags").add("ticker");
+        line.putArray("targetGroups").add("plaza");
+        Fixtures.create(admin, line);
         identity = pairOnce();
     }
 
@@ -100,6 +104,26 @@ class PlazaBrowserTest {
             page.waitForFunction("t => document.querySelector('.item h1') && document.querySelector('.item h1').textContent !== t",
                     second, new Page.WaitForFunctionOptions().setTimeout(8000));
             assertThat(page.textContent(".item h1")).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void shortNoticesRunInTheTickerLineBelowTheItems() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = pairedPage(context);
+            page.waitForSelector("#ticker .marquee");
+            assertThat(page.textContent("#ticker .marquee")).contains("人民路段停水");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> box = (Map<String, Number>) page.evaluate("""
+                    () => ({ tickerTop: document.getElementById('ticker').getBoundingClientRect().top,
+                             tickerBottom: document.getElementById('ticker').getBoundingClientRect().bottom,
+                             stageBottom: document.getElementById('stage').getBoundingClientRect().bottom })""");
+            assertThat(box.get("tickerBottom").doubleValue()).isEqualTo(1080.0);
+            assertThat(box.get("stageBottom").doubleValue()).isLessThanOrEqualTo(box.get("tickerTop").doubleValue());
+            for (int i = 0; i < 3; i++) {
+                assertThat(page.textContent(".item h1")).doesNotContain("停水");
+                page.waitForTimeout(1500);
+            }
         }
     }
 
@@ -178,7 +202,7 @@ class PlazaBrowserTest {
         try (BrowserContext context = context(1920, 1080)) {
             Page page = pairedPage(context);
             page.waitForFunction("() => document.querySelector('.item .qr') && document.querySelector('.item .qr').getBoundingClientRect().width >= 719");
-            double title = (Double) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.item h1')).fontSize)");
+            double title = ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.item h1')).fontSize)")).doubleValue();
             assertThat(title).isGreaterThanOrEqualTo(10 / 250.0 * 720);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1920x1080-10m.png")));
         } finally {

@@ -70,6 +70,17 @@ class PlaylistsTest {
     }
 
     @Test
+    void tickerNoticesLeaveTheRotationForTheTickerLine() {
+        Item page = notice(50, "2026-11-20T00:00:00+08:00", null);
+        Item line = notice(50, "2026-11-21T00:00:00+08:00", null);
+        Item tagged = new Item(line.id(), line.kind(), line.title(), null, null, "text", List.of(), "d", "notices", List.of(),
+                List.of(), List.of(Playlists.TICKER_TAG), null, line.publishStart(), null, 50, null, null, List.of(), null, null,
+                null, null, ItemStatus.PUBLISHED, 1, "ABC124", line.createdAt(), "a", line.updatedAt(), "a", null);
+        assertThat(Playlists.rotation(List.of(page, tagged), MONDAY_10, BEIJING)).containsExactly(page);
+        assertThat(Playlists.ticker(List.of(page, tagged), MONDAY_10, BEIJING)).containsExactly(tagged);
+    }
+
+    @Test
     void alertsAreHighestLevelFirstThenNewest() {
         Item blue = item(ItemKind.ALERT, 50, "2026-11-23T09:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("blue", "gale", "全县", null));
         Item redOld = item(ItemKind.ALERT, 50, "2026-11-23T07:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("red", "rainstorm", "全县", null));
