@@ -176,6 +176,7 @@ function step() {
     if (shown.key !== 'alert:' + active[0].id + ':' + active[0].version) showAlert(active[0]);
     return;
   }
+  if (isNight() !== document.body.classList.contains('night')) shown.key = null; // night began or ended: redraw
   var list = rotation(state.items || [], at, zone());
   var lines = ticker(state.items || [], at, zone());
   if (layout() === 'strip') { // a strip is one line already: short notices take their turn in it

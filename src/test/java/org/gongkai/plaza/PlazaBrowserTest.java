@@ -10,6 +10,8 @@ import com.google.zxing.common.HybridBinarizer;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import org.gongkai.App;
+import org.gongkai.config.ConfigLoader;
 import org.gongkai.support.Browser;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
@@ -211,6 +213,26 @@ class PlazaBrowserTest {
     }
 
     @Test
+    void duringTheGroupsNightHoursTheScreenIsDimmed() {
+        var beijing = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        var format = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        String group = "{\"name\":\"人民广场大屏\",\"viewingDistanceMeters\":30,\"nightStart\":\"%s\",\"nightEnd\":\"%s\"}";
+        assertThat(admin.put("/api/screen-groups/plaza", group.formatted(beijing.minusHours(1).format(format),
+                beijing.plusHours(1).format(format))).status()).isEqualTo(200);
+        try (BrowserContext context = context(1280, 720)) {
+            Page page = pairedPage(context);
+            page.waitForSelector("body.night .item h1");
+            assertThat(page.evaluate("() => getComputedStyle(document.getElementById('stage')).opacity")).isEqualTo("0.35");
+            assertThat(admin.put("/api/screen-groups/plaza", group.formatted(beijing.plusHours(2).format(format),
+                    beijing.plusHours(3).format(format))).status()).isEqualTo(200);
+            page.waitForSelector("body:not(.night) .item h1", new Page.WaitForSelectorOptions().setTimeout(20000));
+        } finally {
+            assertThat(admin.put("/api/screen-groups/plaza", "{\"name\":\"人民广场大屏\",\"viewingDistanceMeters\":30}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void theQrOnScreenDecodesToTheItemsShortLink() throws Exception {
         try (BrowserContext context = context(1920, 1080)) {
             Page page = pairedPage(context);
@@ -271,7 +293,9 @@ class PlazaBrowserTest {
             page.waitForSelector(".item h1");
             page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
             String base = own.base;
+            int port = own.app.port();
             own.app.stop();
+            java.time.Instant stoppedAt = java.time.Instant.now();
 
             page.reload();
             page.waitForSelector(".item h1", new Page.WaitForSelectorOptions().setTimeout(10000));
@@ -286,6 +310,28 @@ class PlazaBrowserTest {
             for (int i = 0; i < 25; i++) {
                 assertThat(page.textContent(".item h1")).as("after its end, offline").isEqualTo("长期有效的通知");
                 Thread.sleep(200);
+            }
+
+            // The server returns on the same address: the screen reconnects by itself and reports what it showed
+            // while offline, with the times it showed it.
+            App again = new App(ConfigLoader.defaults().withPort(port), own.dataSource,
+                    new App.Options(TestServer.ADMIN_PASSWORD, false)).start();
+            try {
+                page.waitForFunction("() => document.getElementById('status').textContent === ''", null,
+                        new Page.WaitForFunctionOptions().setTimeout(45000));
+                page.evaluate("() => window.gongkaiPlayer.flushPlays()");
+                String screenId = (String) page.evaluate("() => window.gongkaiPlayer.state().screenId");
+                long offlinePlays = 0;
+                for (int i = 0; i < 50 && offlinePlays == 0; i++) {
+                    offlinePlays = java.util.stream.StreamSupport.stream(
+                                    ownAdmin.get("/api/screens/" + screenId + "/plays?limit=1000").json().spliterator(), false)
+                            .filter(p -> OffsetDateTime.parse(p.get("startedAt").asText()).toInstant().isAfter(stoppedAt))
+                            .count();
+                    if (offlinePlays == 0) Thread.sleep(100);
+                }
+                assertThat(offlinePlays).as("plays shown while the server was down").isGreaterThan(3);
+            } finally {
+                again.stop();
             }
         }
     }
