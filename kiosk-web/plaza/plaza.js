@@ -143,6 +143,11 @@ function durationOf(item) {
   return (item.durationSeconds || (state.group && state.group.defaultDurationSeconds) || 12) * 1000;
 }
 
+function byId(list, id) {
+  for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
+  return null;
+}
+
 // The item after `afterId` in the current rotation (the first one when it is gone or unknown).
 function nextAfter(list, afterId) {
   for (var i = 0; i < list.length; i++) {
@@ -190,11 +195,12 @@ function step() {
     if (shown.key !== 'idle') showIdle();
     return;
   }
-  var current = null;
-  for (var i = 0; i < list.length; i++) if (list[i].id === shown.itemId) current = list[i];
+  var current = byId(list, shown.itemId);
   if (!current) {
     plays.stop(now);
-    startItem(shown.itemId === null && lastItemId !== null ? nextAfter(list, lastItemId) : list[0], now);
+    // After an alert (nothing on screen), the interrupted item again; after an item left the rotation, the next.
+    var interrupted = shown.itemId === null ? byId(list, lastItemId) : null;
+    startItem(interrupted || (lastItemId !== null ? nextAfter(list, lastItemId) : list[0]), now);
   } else if (now >= shown.until) {
     plays.stop(now);
     startItem(list.length > 1 ? nextAfter(list, current.id) : current, now);

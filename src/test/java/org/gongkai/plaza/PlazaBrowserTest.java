@@ -153,6 +153,13 @@ class PlazaBrowserTest {
             assertThat(found).as("a play of '%s'", first).isNotNull();
             assertThat(found.get("durationMs").asInt()).isBetween(1000, 4500);
             assertThat(found.get("itemVersion").asInt()).isEqualTo(1);
+            boolean reported = false; // acks are written in batches once a second
+            for (int i = 0; i < 50 && !reported; i++) {
+                long onScreen = itemTitled(page.textContent(".item h1")).get("id").asLong();
+                reported = admin.get("/api/screens/" + screenId).json().path("currentItemId").asLong() == onScreen;
+                if (!reported) Thread.sleep(100);
+            }
+            assertThat(reported).as("the item on screen is the screen's current item through the API").isTrue();
         }
     }
 
@@ -254,6 +261,7 @@ class PlazaBrowserTest {
         try (BrowserContext context = context(1920, 1080)) {
             Page page = pairedPage(context);
             page.waitForSelector(".item h1");
+            String interrupted = page.textContent(".item h1");
             ObjectNode alert = Fixtures.alert("red");
             alert.putArray("targetGroups").add("plaza");
             long started = System.nanoTime();
@@ -267,7 +275,7 @@ class PlazaBrowserTest {
 
             assertThat(admin.post("/api/items/" + id + "/withdraw", "").status()).isEqualTo(200);
             page.waitForSelector(".alert", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED).setTimeout(5000));
-            page.waitForSelector(".item h1");
+            assertThat(page.textContent(".item h1")).as("the rotation resumes where it was").isEqualTo(interrupted);
         }
     }
 
