@@ -17,6 +17,14 @@ function save(state) {
   } catch (e) { /* storage full or disabled: keep running from memory */ }
 }
 
+// Milliseconds before reconnect attempt n (1, 2, ...), given a random number in [0, 1): a ceiling that doubles from
+// 5 s up to a minute, and a delay spread over most of it, so that after a server restart 10,000 screens come back
+// over several seconds, not in the same one.
+export function reconnectDelay(attempt, random) {
+  var ceiling = Math.min(60000, 5000 * Math.pow(2, Math.min(attempt, 5) - 1));
+  return ceiling * (0.2 + 0.8 * random);
+}
+
 // onState({online, state}) on every change; onMessage(msg) for other messages (such as "played" replies).
 // Returns { send(msg) }: true when the message went out on an open socket.
 export function connect(kind, onState, onMessage) {
@@ -83,8 +91,7 @@ export function connect(kind, onState, onMessage) {
       welcomed = false;
       emit(false);
       attempt += 1;
-      var ceiling = Math.min(60000, 1000 * Math.pow(2, Math.min(attempt, 6)));
-      setTimeout(open, ceiling / 2 + Math.random() * ceiling / 2);
+      setTimeout(open, reconnectDelay(attempt, Math.random()));
     };
   }
 

@@ -219,6 +219,33 @@ class PlazaBrowserTest {
         }
     }
 
+    /** After a server restart, 10,000 screens' first reconnects are spread over seconds, not bunched in one. */
+    @Test
+    void reconnectsAreSpreadOut() {
+        try (BrowserContext context = context(640, 360)) {
+            Page page = context.newPage();
+            page.navigate(server.base + "/plaza");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> spread = (Map<String, Number>) page.evaluate("""
+                    async () => {
+                      const { reconnectDelay } = await import('/kiosk/common/screen-link.js');
+                      const perSecond = {};
+                      let max = 0, latest = 0;
+                      for (let i = 0; i < 10000; i++) {
+                        const d = reconnectDelay(1, Math.random());
+                        const s = Math.floor(d / 1000);
+                        perSecond[s] = (perSecond[s] || 0) + 1;
+                        max = Math.max(max, perSecond[s]);
+                        latest = Math.max(latest, d);
+                      }
+                      return { busiestSecond: max, latest: latest, tenth: reconnectDelay(10, 0.999) };
+                    }""");
+            assertThat(spread.get("busiestSecond").intValue()).isLessThan(3500);
+            assertThat(spread.get("latest").doubleValue()).isGreaterThan(4000);
+            assertThat(spread.get("tenth").doubleValue()).isLessThanOrEqualTo(60000);
+        }
+    }
+
     @Test
     void duringTheGroupsNightHoursTheScreenIsDimmed() {
         var beijing = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"));
@@ -326,7 +353,7 @@ class PlazaBrowserTest {
                     new App.Options(TestServer.ADMIN_PASSWORD, false)).start();
             try {
                 page.waitForFunction("() => document.getElementById('status').textContent === ''", null,
-                        new Page.WaitForFunctionOptions().setTimeout(45000));
+                        new Page.WaitForFunctionOptions().setTimeout(75000)); // backoff: up to 40 s between attempts by then
                 page.evaluate("() => window.gongkaiPlayer.flushPlays()");
                 String screenId = (String) page.evaluate("() => window.gongkaiPlayer.state().screenId");
                 long offlinePlays = 0;
