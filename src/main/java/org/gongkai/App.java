@@ -26,6 +26,8 @@ import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
 import org.gongkai.push.PushHub;
+import org.gongkai.search.SearchRoutes;
+import org.gongkai.search.SearchService;
 import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
 import org.gongkai.screens.ScreenRoutes;
@@ -61,6 +63,7 @@ public final class App {
     private final ItemViews itemViews;
     private final ShortLinks shortLinks;
     private final PlayService plays;
+    private final SearchService search;
     private final PushHub hub;
     private Javalin server;
 
@@ -83,6 +86,7 @@ public final class App {
         shortLinks = new ShortLinks(config.server().publicBaseUrl());
         itemViews = new ItemViews(itemStore, departments, shortLinks);
         plays = new PlayService(new PlayStore(jdbi), clock);
+        search = new SearchService(itemStore, feed, clock);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -95,6 +99,7 @@ public final class App {
             new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
         }
         hub.start();
+        search.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
         return this;
@@ -149,6 +154,7 @@ public final class App {
         r.put("/api/items/{id}", itemRoutes::update);
         r.delete("/api/items/{id}", itemRoutes::delete);
         r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
+        r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);
 
         r.get("/api/categories", ctx -> ctx.json(catalogue));
@@ -203,5 +209,6 @@ public final class App {
     public void stop() {
         if (server != null) server.stop();
         hub.close();
+        search.close();
     }
 }

@@ -59,6 +59,12 @@ public final class ItemStore {
                 .bindList("ids", new ArrayList<>(ids)).map((rs, ctx) -> map(rs)).list());
     }
 
+    /** Every published item, whatever its window: what search indexes (it filters by time when asked). */
+    public List<Item> published() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + "WHERE i.status = 'published'")
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
     /** Published items whose window has not ended and that start before the horizon: what screens may need. */
     public List<Item> deliverable(OffsetDateTime now, OffsetDateTime horizon) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + FROM + """

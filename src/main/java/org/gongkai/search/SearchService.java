@@ -1,0 +1,57 @@
+package org.gongkai.search;
+
+import org.gongkai.content.ItemStore;
+import org.gongkai.push.Change;
+import org.gongkai.push.ChangeFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Keeps the search index in step with the database: built at start, then every committed change. */
+public final class SearchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
+
+    private final ItemStore items;
+    private final SearchIndex index = new SearchIndex();
+    private final Clock clock;
+    private final ExecutorService updates = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-index"));
+
+    public SearchService(ItemStore items, ChangeFeed feed, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+        feed.subscribe(change -> {
+            if (change instanceof Change.Content c) updates.execute(() -> apply(c.itemIds()));
+        });
+    }
+
+    public void start() {
+        long t = System.nanoTime();
+        var all = items.published();
+        index.update(all);
+        LOG.info("Search index built: {} items in {} ms", all.size(), (System.nanoTime() - t) / 1_000_000);
+    }
+
+    public SearchIndex.Result search(String q, String kind, int offset, int limit) {
+        return index.search(q, kind, clock.instant(), offset, limit);
+    }
+
+    private void apply(List<Long> ids) {
+        try {
+            var found = items.findAll(ids);
+            index.update(found);
+            index.remove(ids.stream().filter(id -> found.stream().noneMatch(i -> i.id() == id)).toList());
+        } catch (RuntimeException e) {
+            LOG.error("search index: updating items {} failed", ids, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        updates.shutdown();
+        index.close();
+    }
+}
