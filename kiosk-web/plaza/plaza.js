@@ -48,7 +48,8 @@ function marquee(text) {
 }
 
 // Sizes from the group's viewing distance, when the physical height of the picture is known: a title at least
-// 1 cm high per 2.5 m of distance, and a QR code at least a tenth of the distance wide (as far as the screen allows).
+// 0.8 cm high per metre of distance (the signage minimum; 1.75 cm is comfortable, and the fitter goes as large as
+// the text allows), and a QR code at least a tenth of the distance wide (as far as the screen allows).
 function sizes(kind) {
   var g = (state && state.group) || {};
   var w = window.innerWidth;
@@ -59,7 +60,7 @@ function sizes(kind) {
   var usual = portrait ? Math.min(0.5 * w, 0.28 * h) : Math.min(0.4 * h, 0.3 * w);
   var most = portrait ? Math.min(0.8 * w, 0.42 * h) : Math.min(0.75 * h, 0.45 * w);
   return {
-    minTitle: pxPerMeter ? distance / 250 * pxPerMeter : 0.035 * h,
+    minTitle: pxPerMeter ? 0.008 * distance * pxPerMeter : 0.035 * h,
     qr: Math.round(Math.min(most, Math.max(usual, distance / 10 * pxPerMeter)))
   };
 }

@@ -203,7 +203,7 @@ class PlazaBrowserTest {
               return out;
             }""";
 
-    /** 10 m away from a picture 1.5 m high: a QR of at least 1 m (720 px of 1080) and titles of at least 4 cm. */
+    /** 10 m away from a picture 1.5 m high: a QR of at least 1 m (720 px of 1080) and titles of at least 8 cm. */
     @Test
     void viewingDistanceSetsTheSmallestTitleAndQr() {
         String group = "{\"name\":\"人民广场大屏\",\"viewingDistanceMeters\":%s,\"screenHeightMeters\":%s}";
@@ -212,7 +212,7 @@ class PlazaBrowserTest {
             Page page = pairedPage(context);
             page.waitForFunction("() => document.querySelector('.item .qr') && document.querySelector('.item .qr').getBoundingClientRect().width >= 719");
             double title = ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.item h1')).fontSize)")).doubleValue();
-            assertThat(title).isGreaterThanOrEqualTo(10 / 250.0 * 720);
+            assertThat(title).isGreaterThanOrEqualTo(0.008 * 10 * 720);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1920x1080-10m.png")));
         } finally {
             assertThat(admin.put("/api/screen-groups/plaza", group.formatted(30, "null")).status()).isEqualTo(200);
