@@ -167,13 +167,23 @@ public final class SearchIndex implements AutoCloseable {
         return terms.stream().filter(text::contains).distinct().toList();
     }
 
+    /** The words whose key is the query; when none is, the shortest words whose key starts with it. */
     private static List<String> pinyinHighlights(String stored, String key) {
-        Set<String> words = new LinkedHashSet<>();
+        Set<String> exact = new LinkedHashSet<>();
+        Set<String> started = new LinkedHashSet<>();
+        int shortest = Integer.MAX_VALUE;
         for (String line : stored.split("\n")) {
             int tab = line.indexOf('\t');
-            if (tab > 0 && line.startsWith(key)) words.add(line.substring(tab + 1));
+            if (tab <= 0 || !line.startsWith(key)) continue;
+            String words = line.substring(tab + 1);
+            if (tab == key.length()) exact.add(words);
+            else if (words.length() < shortest) {
+                shortest = words.length();
+                started.clear();
+                started.add(words);
+            } else if (words.length() == shortest) started.add(words);
         }
-        return List.copyOf(words);
+        return List.copyOf(exact.isEmpty() ? started : exact);
     }
 
     static List<String> terms(Analyzer analyzer, String text) {
