@@ -26,6 +26,8 @@ import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
 import org.gongkai.push.PushHub;
+import org.gongkai.ratings.RatingRoutes;
+import org.gongkai.ratings.RatingStore;
 import org.gongkai.search.SearchRoutes;
 import org.gongkai.search.SearchService;
 import org.gongkai.qr.ShortLinkRoutes;
@@ -64,6 +66,7 @@ public final class App {
     private final ShortLinks shortLinks;
     private final PlayService plays;
     private final SearchService search;
+    private final RatingStore ratingStore;
     private final PushHub hub;
     private Javalin server;
 
@@ -87,6 +90,7 @@ public final class App {
         itemViews = new ItemViews(itemStore, departments, shortLinks);
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
+        ratingStore = new RatingStore(jdbi);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -154,6 +158,10 @@ public final class App {
         r.put("/api/items/{id}", itemRoutes::update);
         r.delete("/api/items/{id}", itemRoutes::delete);
         r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
+        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock);
+        r.get("/api/ratings/options", ratings::options);
+        r.post("/api/ratings", ratings::rate);
+        r.get("/api/ratings/summary", ratings::summary);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);
 

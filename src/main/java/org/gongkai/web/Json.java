@@ -50,6 +50,15 @@ public final class Json {
         }
     }
 
+    /** A JSON list of strings that this server wrote itself (stored columns). */
+    public static java.util.List<String> readStringList(String json) {
+        try {
+            return java.util.Arrays.asList(MAPPER.readValue(json, String[].class));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is not a list of strings: " + json, e);
+        }
+    }
+
     /** Escapes <, >, & and ' so that JSON dropped into an HTML context can never close a tag. */
     private static final class HtmlSafeEscapes extends CharacterEscapes {
         private final int[] escapes;

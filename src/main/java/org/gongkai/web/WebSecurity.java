@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class WebSecurity {
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    static final Set<String> PUBLIC_WRITES = Set.of("/api/login", "/api/logout");
+    static final Set<String> PUBLIC_WRITES = Set.of("/api/login", "/api/logout", "/api/ratings");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";

@@ -1,0 +1,88 @@
+package org.gongkai.ratings;
+
+import io.javalin.http.Context;
+import org.gongkai.content.Item;
+import org.gongkai.content.ItemStore;
+import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.ApiException;
+import org.gongkai.web.Requests;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * POST /api/ratings (public: citizens at a touchscreen), GET /api/ratings/options (public),
+ * GET /api/ratings/summary (staff).
+ */
+public final class RatingRoutes {
+    record RatingRequest(Integer level, List<String> reasons, String context, Long itemId, String screenId) {}
+
+    private final RatingStore store;
+    private final ItemStore items;
+    private final ScreenStore screens;
+    private final Clock clock;
+
+    public RatingRoutes(RatingStore store, ItemStore items, ScreenStore screens, Clock clock) {
+        this.store = store;
+        this.items = items;
+        this.screens = screens;
+        this.clock = clock;
+    }
+
+    public void options(Context ctx) {
+        ctx.json(Map.of("levels", Ratings.LEVELS, "reasons", Ratings.REASONS));
+    }
+
+    public void rate(Context ctx) {
+        // JSON only: a form or a plain-text post from another web site would otherwise count as a rating.
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "send the rating as application/json", null);
+        }
+        RatingRequest r = Requests.body(ctx, RatingRequest.class);
+        Requests.require(r.level() != null && r.level() >= 1 && r.level() <= 5, "level", "must be from 1 (非常不满意) to 5 (非常满意)");
+        List<String> reasons = r.reasons() == null ? List.of() : r.reasons();
+        Requests.require(reasons.size() <= Ratings.REASONS.size(), "reasons", "has more entries than there are reasons");
+        for (int i = 0; i < reasons.size(); i++) {
+            Requests.require(reasons.get(i) != null && Ratings.isReason(reasons.get(i)), "reasons[" + i + "]",
+                    "is not a reason (see GET /api/ratings/options)");
+        }
+        String context = r.context() == null ? (r.itemId() == null ? "session" : "item") : r.context();
+        Requests.require(context.equals("item") || context.equals("session"), "context", "must be item or session");
+        Requests.require(!context.equals("item") || r.itemId() != null, "itemId", "is required to rate an item");
+        if (r.itemId() != null) {
+            Item item = items.find(r.itemId()).orElse(null);
+            Requests.require(item != null && item.publicAt(clock.instant()), "itemId", "is not an item the public can read");
+        }
+        if (r.screenId() != null) {
+            Requests.require(r.screenId().length() <= 40 && screens.find(r.screenId()).isPresent(), "screenId", "is not a known screen");
+        }
+        long id = store.insert(r.level(), reasons.stream().distinct().toList(), context, r.itemId(), r.screenId(),
+                OffsetDateTime.now(clock));
+        ctx.status(201).json(Map.of("id", id, "thanks", "感谢您的评价"));
+    }
+
+    public void summary(Context ctx) {
+        Requests.requireStaff(ctx);
+        String item = ctx.queryParam("itemId");
+        Long itemId = null;
+        if (item != null && !item.isBlank()) {
+            try {
+                itemId = Long.parseLong(item.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("itemId", "itemId must be a number");
+            }
+        }
+        String fromParam = ctx.queryParam("from");
+        OffsetDateTime from;
+        try {
+            from = fromParam == null || fromParam.isBlank() ? OffsetDateTime.now(clock).minusDays(30) : OffsetDateTime.parse(fromParam);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("from", "from must be a date-time with offset, e.g. 2026-11-01T00:00:00+08:00");
+        }
+        ctx.json(store.summary(itemId, from));
+    }
+}
