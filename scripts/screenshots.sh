@@ -3,10 +3,10 @@
 #
 #   scripts/screenshots.sh [BASE_URL]        (default http://127.0.0.1:7070)
 #
-# The server must be running with its demo content. The plaza screen is paired through the API, so the admin
-# account is needed: GONGKAI_ADMIN_USER (default admin) and GONGKAI_ADMIN_PASSWORD (default change-me-now).
+# The server must be running with its demo content. Item ids and the admin console need the admin
+# account: GONGKAI_ADMIN_USER (default admin) and GONGKAI_ADMIN_PASSWORD (default change-me-now).
 # Needs chromium, curl and python3; node (18+) is used, when present, for the pages that need clicks
-# (the admin console after logging in, a touch item). Console messages from the pages go to $WORK/console-*.log.
+# (the admin console after logging in). Console messages from the pages go to $WORK/console-*.log.
 set -euo pipefail
 
 BASE="${1:-http://127.0.0.1:7070}"
@@ -14,7 +14,6 @@ BASE="${BASE%/}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/docs/screenshots"
 WORK="${SHOTS_WORK:-/tmp/shots}"
-PLAZA_PROFILE="${PLAZA_PROFILE:-$WORK/plaza-profile}"
 USER_NAME="${GONGKAI_ADMIN_USER:-admin}"
 PASSWORD="${GONGKAI_ADMIN_PASSWORD:-change-me-now}"
 CHROMIUM="${CHROMIUM:-chromium}"
@@ -47,45 +46,8 @@ CSRF="$(curl -fsS -c "$COOKIES" -H 'Content-Type: application/json' \
 api_get() { curl -fsS -b "$COOKIES" -H 'Accept: application/json' "$BASE$1"; }
 api_post() { curl -fsS -b "$COOKIES" -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" -d "$2" "$BASE$1"; }
 
-# --- plaza: a new screen shows its pairing code; pair it, then it rotates content -----------------------------
-# Virtual time does not wait for WebSocket messages, so a single load can be captured before the socket has
-# connected (the code shows as '……' with 离线) or, after pairing, between the 'welcome' and the snapshot (the idle
-# 政务公开 frame). Each state is therefore loaded once to warm up, which stores what the server sent in the
-# profile's localStorage; the next load renders that at once.
-plaza_load() {
-  "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --window-size=1920,1080 \
-    --virtual-time-budget=5000 --user-data-dir="$PLAZA_PROFILE" --screenshot="$WORK/plaza-warmup.png" "$BASE/plaza" \
-    >/dev/null 2>&1 || true
-}
-pending_code() {
-  api_get /api/screens | json '
-s=[x for x in d if x.get("status")=="pending" and x.get("kind")=="plaza"]
-s.sort(key=lambda x: x.get("createdAt") or "")
-print(s[-1]["pairingCode"] if s else "")'
-}
-rm -rf "$PLAZA_PROFILE"
-BEFORE="$(pending_code)"
-CODE=""
-for attempt in 1 2 3 4 5; do
-  log "warm-up load of a new plaza screen ($attempt)"
-  plaza_load
-  sleep 1
-  CODE="$(pending_code)"
-  if [ -n "$CODE" ] && [ "$CODE" != "$BEFORE" ]; then break; fi
-  CODE=""
-done
-if [ -z "$CODE" ]; then log "no new pending plaza screen appeared"; exit 1; fi
-shot 1920 1080 plaza-1920x1080-pairing.png "$BASE/plaza" --user-data-dir="$PLAZA_PROFILE"
-log "pairing plaza screen with code $CODE"
-api_post /api/screens/pair "{\"code\":\"$CODE\",\"name\":\"广场大屏\",\"group\":\"plaza\"}" >/dev/null
-log "warm-up load of the paired plaza screen"
-plaza_load
-sleep 1
-shot 1920 1080 plaza-1920x1080.png "$BASE/plaza" --user-data-dir="$PLAZA_PROFILE"
-
-# --- touch ----------------------------------------------------------------------------------------------------
-shot 1920 1080 touch-1920x1080.png "$BASE/touch"
-shot 1080 1920 touch-1080x1920.png "$BASE/touch"
+# The plaza and touch pages are photographed by their browser tests (PlazaBrowserTest, TouchBrowserTest) into
+# target/screenshots/, at every size their issues name.
 
 # --- admin (the login page) -----------------------------------------------------------------------------------
 shot 1366 768 admin-1366x768.png "$BASE/admin"
@@ -154,11 +116,6 @@ EOF
     }
     LOGIN_JS="(() => { const f = document.getElementById('login'); f.username.value = $(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$USER_NAME"); f.password.value = $(python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$PASSWORD"); f.requestSubmit(); })()"
     cdp 1366 768 admin-1366x768-console.png "$BASE/admin" "$LOGIN_JS"
-    cdp 1920 1080 touch-1920x1080-guide-list.png "$BASE/touch" "document.querySelector('[data-kind=guide]').click()"
-    cdp 1920 1080 touch-1920x1080-guide.png "$BASE/touch" "document.querySelector('[data-kind=guide]').click()" \
-      "document.querySelector('[data-id]').click()"
-    cdp 1080 1920 touch-1080x1920-policy.png "$BASE/touch" "document.querySelector('[data-kind=policy]').click()" \
-      "document.querySelector('[data-id]').click()"
   else
     log "node has no WebSocket: skipping the pages that need clicks"
   fi

@@ -1,52 +1,281 @@
+// The service-hall touchscreen: an attract loop while nobody uses it; then home tiles for the disclosure catalogue,
+// life events and enterprise stages; lists in pages (no scrolling surprises); every item with its QR code; search
+// with an on-screen keyboard (pinyin or common words); a large-text mode; and a reset after a minute of idleness
+// that forgets everything the last person did.
 import { el, clear } from '../common/dom.js';
 import { renderItem, kindName } from '../common/render-item.js';
+import { keyboard } from './keyboard.js';
+import { watchIdle } from './idle.js';
 
 var view = document.getElementById('view');
-var KINDS = ['notice', 'guide', 'policy', 'interpretation'];
+var attract = document.getElementById('attract');
+var idleBox = document.getElementById('idle');
+var largeButton = document.getElementById('large');
+var MAIN_CATEGORIES = ['notices', 'office-guides', 'policy-documents', 'interpretations', 'org-functions'];
+// These tiles list every item of a kind (a guide filed under 社会救助 is still a 办事指南).
+var KIND_OF_CATEGORY = { notices: 'notice', 'office-guides': 'guide', 'policy-documents': 'policy', interpretations: 'interpretation' };
+var IDLE_SECONDS = Number(new URLSearchParams(location.search).get('idle')) || 60;
+var ATTRACT_SECONDS = 10;
+
+var history = []; // the views behind the current one, for 返回
+var current = null; // { render: function } of the view on screen
+var catalogue = null;
+var attractTimer = null;
 
 function getJson(url) {
   return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
-    if (!r.ok) throw new Error('加载失败');
+    if (!r.ok) throw new Error(r.status === 404 ? '这条信息不存在或已撤回。' : '暂时无法加载，请稍后再试。');
     return r.json();
   });
 }
 
-function showHome() {
-  clear(view).appendChild(el('div', { className: 'tiles' }, KINDS.map(function (k) {
-    return el('button', { type: 'button', className: 'tile', 'data-kind': k, text: kindName(k) });
-  })));
+function go(next) {
+  if (current) history.push(current);
+  show(next);
 }
 
-function showList(kind) {
-  getJson('/api/items?kind=' + kind + '&size=20').then(function (page) {
-    clear(view).appendChild(el('ul', { className: 'list' }, page.items.map(function (item) {
-      return el('li', null, [el('button', { type: 'button', className: 'entry', 'data-id': item.id, text: item.title })]);
-    })));
-  }).catch(showError);
+function show(next) {
+  current = next;
+  clear(view);
+  view.scrollTop = 0;
+  next.render(view);
 }
 
-function showItem(id) {
-  getJson('/api/items/' + id).then(function (item) {
-    var article = el('article', { className: 'item' }, renderItem(item, function (rid) { return '#item-' + rid; }));
-    var qr = el('figure', { className: 'qr' }, [el('img', { src: item.links.qrSvg, alt: '扫码在手机上阅读' }),
-      el('figcaption', { text: '扫码在手机上阅读' })]);
-    clear(view).appendChild(el('div', { className: 'detail' }, [article, qr]));
-  }).catch(showError);
+function back() {
+  if (history.length) show(history.pop());
 }
 
-function showError() {
-  clear(view).appendChild(el('p', { className: 'error', text: '暂时无法加载，请稍后再试。' }));
+function showError(e) {
+  clear(view).appendChild(el('p', { className: 'error', text: (e && e.message) || '暂时无法加载，请稍后再试。' }));
+}
+
+// ---------------------------------------------------------------- home
+
+function tile(label, query, hint) {
+  return el('button', { type: 'button', className: 'tile', 'data-query': query, 'data-label': label },
+    [el('span', { className: 'tile-name', text: label }), hint ? el('span', { className: 'tile-hint', text: hint }) : null]);
+}
+
+function homeView() {
+  return {
+    render: function (into) {
+      if (!catalogue) {
+        into.appendChild(el('p', { text: '正在加载…' }));
+        getJson('/api/categories').then(function (c) { catalogue = c; if (current && current.home) show(current); }).catch(showError);
+        return;
+      }
+      var main = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) >= 0; })
+        .sort(function (a, b) { return MAIN_CATEGORIES.indexOf(a.code) - MAIN_CATEGORIES.indexOf(b.code); });
+      var more = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) < 0; });
+      into.appendChild(el('p', { className: 'lead', text: '请点击您要查找的内容，或点上方“搜索”。' }));
+      into.appendChild(el('h2', { text: '政务公开目录' }));
+      into.appendChild(el('div', { className: 'tiles main' }, main.map(function (c) {
+        return tile(c.name, KIND_OF_CATEGORY[c.code] ? 'kind=' + KIND_OF_CATEGORY[c.code] : 'category=' + c.code);
+      })));
+      into.appendChild(el('h2', { text: '个人办事（按人生阶段）' }));
+      into.appendChild(el('div', { className: 'tiles' }, catalogue.lifeEvents.map(function (c) { return tile(c.name, 'lifeEvent=' + c.code); })));
+      into.appendChild(el('h2', { text: '企业办事（按经营阶段）' }));
+      into.appendChild(el('div', { className: 'tiles' }, catalogue.enterpriseStages.map(function (c) { return tile(c.name, 'enterpriseStage=' + c.code); })));
+      into.appendChild(el('h2', { text: '更多公开内容' }));
+      into.appendChild(el('div', { className: 'tiles small' }, more.map(function (c) { return tile(c.name, 'category=' + c.code); })));
+    },
+    home: true
+  };
+}
+
+// ---------------------------------------------------------------- lists, in pages
+
+function pageSize() {
+  return window.innerHeight > window.innerWidth ? 8 : 5;
+}
+
+function listView(label, query, page) {
+  return {
+    render: function (into) {
+      into.appendChild(el('h2', { text: label }));
+      var size = pageSize();
+      getJson('/api/items?' + query + '&size=' + size + '&page=' + page).then(function (result) {
+        if (!result.items.length) {
+          into.appendChild(el('p', { className: 'empty', text: '这里暂时没有内容。' }));
+          return;
+        }
+        into.appendChild(el('ul', { className: 'list' }, result.items.map(function (i) { return entry(i, []); })));
+        pager(into, page, Math.ceil(result.total / size), function (p) { show(listView(label, query, p)); });
+      }).catch(showError);
+    }
+  };
+}
+
+function entry(item, marks) {
+  var title = el('span', { className: 'entry-title' }, highlighted(item.title, marks || []));
+  var meta = el('span', { className: 'entry-meta', text: [kindName(item.kind), item.departmentName].filter(Boolean).join(' · ') });
+  return el('li', null, [el('button', { type: 'button', className: 'entry', 'data-id': item.id }, [title, meta])]);
+}
+
+function pager(into, page, pages, goTo) {
+  if (pages <= 1) return;
+  var prev = el('button', { type: 'button', className: 'page-button', text: '上一页', disabled: page <= 1 });
+  var next = el('button', { type: 'button', className: 'page-button', text: '下一页', disabled: page >= pages });
+  prev.addEventListener('click', function () { goTo(page - 1); });
+  next.addEventListener('click', function () { goTo(page + 1); });
+  into.appendChild(el('div', { className: 'pager' }, [prev, el('span', { text: '第 ' + page + ' / ' + pages + ' 页' }), next]));
+}
+
+// Text with the matched words marked; built from text nodes, never from markup.
+function highlighted(text, marks) {
+  var words = marks.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+  var out = [];
+  var rest = text;
+  while (rest.length) {
+    var best = -1;
+    var word = null;
+    words.forEach(function (w) {
+      var at = rest.indexOf(w);
+      if (at >= 0 && (best < 0 || at < best)) { best = at; word = w; }
+    });
+    if (best < 0) { out.push(rest); break; }
+    if (best > 0) out.push(rest.substring(0, best));
+    out.push(el('mark', { text: word }));
+    rest = rest.substring(best + word.length);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- one item
+
+function itemView(id) {
+  return {
+    render: function (into) {
+      getJson('/api/items/' + id).then(function (item) {
+        var article = el('article', { className: 'item' }, renderItem(item, function (rid) { return '#item-' + rid; }));
+        if (item.kind === 'guide') article.appendChild(ratingBox(item));
+        var qr = el('figure', { className: 'qr' }, [el('img', { src: item.links.qrSvg, alt: '二维码' }),
+          el('figcaption', { text: '扫码在手机上阅读全文' })]);
+        into.appendChild(el('div', { className: 'detail' }, [article, qr]));
+      }).catch(showError);
+    }
+  };
+}
+
+var LEVELS = [[5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意']];
+
+function ratingBox(item) {
+  var box = el('section', { className: 'rating' }, [el('h2', { text: '这份办事指南对您有帮助吗？' })]);
+  var buttons = el('div', { className: 'rating-levels' }, LEVELS.map(function (l) {
+    return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: l[1] });
+  }));
+  buttons.addEventListener('click', function (e) {
+    var b = e.target.closest('button');
+    if (!b) return;
+    fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ level: Number(b.dataset.level), itemId: item.id }) }).then(function (r) {
+      clear(box).appendChild(el('p', { className: 'thanks', text: r.ok ? '感谢您的评价！' : '评价没有提交成功，请稍后再试。' }));
+    });
+  });
+  box.appendChild(buttons);
+  return box;
+}
+
+// ---------------------------------------------------------------- search
+
+function searchView() {
+  var text = '';
+  var box = el('p', { className: 'search-box', 'aria-live': 'polite' });
+  var results = el('div', { className: 'results' });
+  function showText(t) {
+    text = t;
+    box.textContent = t || '请用下方键盘输入拼音或首字母，例如 ylbx（养老保险）';
+    box.classList.toggle('placeholder', !t);
+  }
+  function run(q, page) {
+    if (!q.trim()) return;
+    clear(results).appendChild(el('p', { text: '正在查找…' }));
+    var size = pageSize();
+    getJson('/api/search?q=' + encodeURIComponent(q) + '&size=' + size + '&page=' + page).then(function (r) {
+      clear(results);
+      if (!r.items.length) {
+        results.appendChild(el('p', { className: 'empty', text: '没有找到“' + q + '”，换个词试试。' }));
+        return;
+      }
+      results.appendChild(el('p', { className: 'count', text: '找到 ' + r.total + ' 条' }));
+      results.appendChild(el('ul', { className: 'list' }, r.items.map(function (i) { return entry(i, i.highlights); })));
+      pager(results, page, Math.ceil(r.total / size), function (p) { run(q, p); });
+    }).catch(function (e) { clear(results).appendChild(el('p', { className: 'error', text: e.message })); });
+  }
+  return {
+    render: function (into) {
+      showText(text);
+      into.appendChild(box);
+      into.appendChild(keyboard(showText, function (q) { run(q, 1); }));
+      into.appendChild(results);
+    }
+  };
+}
+
+// ---------------------------------------------------------------- attract loop and reset
+
+function startAttract() {
+  attract.hidden = false;
+  clear(attract).appendChild(el('p', { className: 'attract-hint', text: '请触摸屏幕开始查询' }));
+  getJson('/api/items?kind=notice&size=10').then(function (r) {
+    var i = 0;
+    function next() {
+      if (attract.hidden || !r.items.length) return;
+      var item = r.items[i++ % r.items.length];
+      clear(attract).appendChild(el('div', { className: 'attract-item' }, [
+        el('p', { className: 'attract-meta', text: kindName(item.kind) + ' · ' + (item.departmentName || '') }),
+        el('h2', { text: item.title }),
+        item.summary ? el('p', { text: item.summary }) : null,
+        el('img', { src: item.links.qrSvg, alt: '二维码' }),
+        el('p', { className: 'attract-hint', text: '请触摸屏幕开始查询' })]));
+      attractTimer = setTimeout(next, ATTRACT_SECONDS * 1000);
+    }
+    next();
+  }).catch(function () { /* the hint alone */ });
+}
+
+function stopAttract() {
+  clearTimeout(attractTimer);
+  attract.hidden = true;
+  go(homeView());
+}
+
+function setLarge(on) {
+  document.body.classList.toggle('large', on);
+  largeButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+  largeButton.textContent = on ? '标准字' : '大字';
+}
+
+// Forget everything the last person did: views, search text, large text; back to the attract loop.
+function reset() {
+  history = [];
+  current = null;
+  clear(view);
+  setLarge(false);
+  startAttract();
 }
 
 view.addEventListener('click', function (e) {
   var target = e.target.closest('button, a');
   if (!target) return;
-  if (target.dataset.kind) showList(target.dataset.kind);
-  else if (target.dataset.id) showItem(target.dataset.id);
+  if (target.dataset.query) go(listView(target.dataset.label, target.dataset.query, 1));
+  else if (target.dataset.id) go(itemView(target.dataset.id));
   else if (target.hash && target.hash.indexOf('#item-') === 0) {
     e.preventDefault();
-    showItem(target.hash.substring(6));
+    go(itemView(target.hash.substring(6)));
   }
 });
-document.getElementById('home').addEventListener('click', showHome);
-showHome();
+attract.addEventListener('pointerdown', function (e) { e.preventDefault(); stopAttract(); });
+document.getElementById('home').addEventListener('click', function () { history = []; current = null; go(homeView()); });
+document.getElementById('back').addEventListener('click', back);
+document.getElementById('search').addEventListener('click', function () { go(searchView()); });
+largeButton.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); });
+document.getElementById('stay').addEventListener('click', function () { /* the touch itself keeps the session */ });
+
+watchIdle(IDLE_SECONDS, function (left) {
+  idleBox.hidden = left === null || !attract.hidden;
+  if (left !== null) document.getElementById('idle-text').textContent = '无人操作，' + left + ' 秒后返回首页';
+}, function () {
+  if (attract.hidden) reset();
+});
+reset();

@@ -1,0 +1,197 @@
+package org.gongkai.touch;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.gongkai.support.Browser;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service-hall touchscreen in headless Chromium, over the demo content, in both orientations. */
+class TouchBrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static TestServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(SHOTS);
+        server = TestServer.start(true, c -> c);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        server.close();
+    }
+
+    static BrowserContext context(int width, int height) {
+        return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(width, height).setHasTouch(true));
+    }
+
+    /** Wakes the screen from its attract loop: the home screen, zero taps so far. */
+    static Page home(BrowserContext context, String query) {
+        Page page = context.newPage();
+        page.navigate(server.base + "/touch" + query);
+        page.waitForSelector("#attract:not([hidden])");
+        page.click("#attract");
+        page.waitForSelector(".tiles.main .tile");
+        return page;
+    }
+
+    static void tap(Page page, String selector) {
+        page.locator(selector).first().click();
+    }
+
+    @Test
+    void aGuideIsTwoTapsFromHomeInBothOrientations() {
+        for (int[] size : new int[][]{{1920, 1080}, {1080, 1920}}) {
+            try (BrowserContext context = context(size[0], size[1])) {
+                Page page = home(context, "");
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-home-" + size[0] + "x" + size[1] + ".png")));
+                tap(page, ".tile:has-text('办事指南')");
+                tap(page, ".entry:has-text('城乡居民养老保险参保登记')");
+                page.waitForSelector(".item h1");
+                assertThat(page.textContent(".item h1")).isEqualTo("城乡居民养老保险参保登记");
+                assertThat(page.locator(".materials li").count()).isEqualTo(3);
+                assertThat(page.locator(".qr img").count()).isEqualTo(1);
+                page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-guide-" + size[0] + "x" + size[1] + ".png")));
+                tap(page, "#back");
+                page.waitForSelector(".entry:has-text('城乡居民养老保险参保登记')");
+            }
+        }
+    }
+
+    @Test
+    void aPolicyShowsItsInterpretationsAndALifeEventListsItsGuides() {
+        try (BrowserContext context = context(1080, 1920)) {
+            Page page = home(context, "");
+            tap(page, ".tile:has-text('法规文件')");
+            tap(page, ".entry:has-text('示范县关于进一步做好稳就业工作的若干措施')");
+            page.waitForSelector(".related a");
+            tap(page, ".related a:has-text('政策解读')");
+            page.waitForFunction("() => (document.querySelector('.item h1') || {}).textContent === '《示范县关于进一步做好稳就业工作的若干措施》政策解读'");
+            page.waitForSelector(".related a:has-text('稳就业')");
+
+            tap(page, "#home");
+            tap(page, ".tile:has-text('养老')");
+            page.waitForSelector(".entry");
+            assertThat(page.locator(".entry-title").allTextContents()).contains("城乡居民养老保险参保登记");
+        }
+    }
+
+    @Test
+    void searchWithTheOnScreenKeyboardInPinyinInitialsAndByCommonWord() {
+        try (BrowserContext context = context(1080, 1920)) {
+            Page page = home(context, "");
+            tap(page, "#search");
+            for (String key : List.of("y", "l", "b", "x")) tap(page, ".key[data-key='" + key + "']");
+            assertThat(page.textContent(".search-box")).isEqualTo("ylbx");
+            tap(page, ".key[data-key='search']");
+            page.waitForSelector(".results .entry");
+            assertThat(page.locator(".results mark").allTextContents()).contains("养老保险");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-search-1080x1920.png")));
+            tap(page, ".word[data-word='低保']");
+            page.waitForFunction("() => [...document.querySelectorAll('.results .entry-title')].some(e => e.textContent.includes('最低生活保障'))");
+        }
+    }
+
+    @Test
+    void afterTheIdleTimeEverythingTheLastPersonDidIsForgotten() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "?idle=4");
+            tap(page, "#large");
+            tap(page, "#search");
+            tap(page, ".key[data-key='y']");
+            assertThat(page.textContent(".search-box")).isEqualTo("y");
+            page.waitForSelector("#idle:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(5000));
+            page.waitForSelector("#attract:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(8000));
+            page.click("#attract");
+            page.waitForSelector(".tiles.main .tile");
+            assertThat(page.evaluate("() => document.body.classList.contains('large')")).isEqualTo(false);
+            tap(page, "#back");
+            assertThat(page.locator(".search-box").count()).as("no way back into the last person's search").isZero();
+            tap(page, "#search");
+            assertThat(page.getAttribute(".search-box", "class")).as("empty again").contains("placeholder");
+            assertThat(page.textContent(".search-box")).startsWith("请用下方键盘");
+        }
+    }
+
+    /** Large text: main text at least 18 pt (24 px), targets at least 60x60; 44x44 otherwise. */
+    @Test
+    void largeTextModeMeetsTheSizes() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "");
+            assertThat(smallestTarget(page)).as("targets, standard mode").isGreaterThanOrEqualTo(44);
+            tap(page, "#large");
+            tap(page, ".tile:has-text('办事指南')");
+            tap(page, ".entry:has-text('最低生活保障申请')");
+            page.waitForSelector(".item h1");
+            double text = ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.item p:not(.meta)')).fontSize)")).doubleValue();
+            assertThat(text).isGreaterThanOrEqualTo(24);
+            assertThat(smallestTarget(page)).as("targets, large text").isGreaterThanOrEqualTo(60);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-large-1920x1080.png")));
+        }
+    }
+
+    static double smallestTarget(Page page) {
+        return ((Number) page.evaluate("""
+                () => Math.min(...[...document.querySelectorAll('button')].filter(b => b.offsetParent !== null)
+                        .map(b => { const r = b.getBoundingClientRect(); return Math.min(r.width, r.height); }))""")).doubleValue();
+    }
+
+    /** The main colour pairs: text on its background at least 4.5:1. */
+    @Test
+    void mainColourPairsHaveEnoughContrast() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "");
+            tap(page, "#search");
+            tap(page, ".word[data-word='养老']");
+            page.waitForSelector(".results mark");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> ratios = (Map<String, Number>) page.evaluate(CONTRAST);
+            assertThat(ratios).isNotEmpty();
+            ratios.forEach((what, ratio) -> assertThat(ratio.doubleValue()).as(what).isGreaterThanOrEqualTo(4.5));
+        }
+    }
+
+    static final String CONTRAST = """
+            () => {
+              const rgb = s => s.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+              const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                                 return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+                                 if (!c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
+              const ratio = e => { const a = lum(rgb(getComputedStyle(e).color)), b = lum(rgb(bg(e)));
+                                   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+              const out = {};
+              for (const sel of ['header h1', '#home', '.word', '.key', '.search-box', '.entry-title', '.entry-meta', 'mark', '.count', 'h2']) {
+                const e = document.querySelector(sel); if (e) out[sel] = ratio(e);
+              }
+              return out;
+            }""";
+
+    @Test
+    void aRatingOnAGuideIsStored() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "");
+            tap(page, ".tile:has-text('办事指南')");
+            tap(page, ".entry:has-text('个体工商户设立登记')");
+            tap(page, ".rate[data-level='4']");
+            page.waitForSelector(".thanks");
+            Http admin = server.admin();
+            assertThat(admin.get("/api/ratings/summary").json().get("levels").get("4").asInt()).isEqualTo(1);
+        }
+    }
+}
