@@ -2,9 +2,11 @@
 // life events and enterprise stages; lists in pages (no scrolling surprises); every item with its QR code; search
 // with an on-screen keyboard (pinyin or common words); a large-text mode; and a reset after a minute of idleness
 // that forgets everything the last person did.
-import { el, clear } from '../common/dom.js';
+import { el, clear, formatDate } from '../common/dom.js';
 import { renderItem, kindName } from '../common/render-item.js';
 import { keyboard } from './keyboard.js';
+import { connect } from '../common/screen-link.js';
+import { alerts } from '../common/playlist.js';
 import { watchIdle } from './idle.js';
 
 var view = document.getElementById('view');
@@ -21,6 +23,12 @@ var history = []; // the views behind the current one, for 返回
 var current = null; // { render: function } of the view on screen
 var catalogue = null;
 var attractTimer = null;
+var link = null; // this screen's state from the server (common/screen-link.js)
+var seenVersion = null;
+var dismissed = {}; // alert id -> until (ms): a citizen may put an alert aside for a few minutes
+var DISMISS_MS = 5 * 60 * 1000;
+var LEVEL_NAMES = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
+var alertBox = document.getElementById('alert');
 
 function getJson(url) {
   return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
@@ -248,6 +256,7 @@ function setLarge(on) {
 
 // Forget everything the last person did: views, search text, large text; back to the attract loop.
 function reset() {
+  dismissed = {};
   history = [];
   current = null;
   clear(view);
@@ -271,6 +280,48 @@ document.getElementById('back').addEventListener('click', back);
 document.getElementById('search').addEventListener('click', function () { go(searchView()); });
 largeButton.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); });
 document.getElementById('stay').addEventListener('click', function () { /* the touch itself keeps the session */ });
+
+// ---------------------------------------------------------------- live: alerts and changed content
+
+function showAlerts() {
+  var s = link && link.state;
+  var active = s && s.status === 'active' ? alerts(s.alerts || [], new Date(), (s.group && s.group.timezone) || 'Asia/Shanghai') : [];
+  var now = Date.now();
+  var a = active.filter(function (x) { return !(dismissed[x.id] > now); })[0];
+  var key = a ? a.id + ':' + a.version : '';
+  if (alertBox.getAttribute('data-key') === key) return;
+  alertBox.setAttribute('data-key', key);
+  alertBox.hidden = !a;
+  clear(alertBox);
+  if (!a) return;
+  alertBox.className = 'level-' + a.alert.level;
+  var close = el('button', { type: 'button', id: 'dismiss', text: '我知道了（暂时关闭）' });
+  close.addEventListener('click', function () { dismissed[a.id] = Date.now() + DISMISS_MS; showAlerts(); });
+  alertBox.appendChild(el('div', { className: 'alert-body' }, [
+    el('p', { className: 'alert-level', text: (LEVEL_NAMES[a.alert.level] || '') + '预警' }),
+    el('h2', { text: a.title }),
+    el('p', { text: a.alert.area + ' · 发布时间 ' + formatDate(a.publishStart || a.publishedAt, true) }),
+    a.summary ? el('p', { text: a.summary }) : null,
+    el('img', { src: a.links.qrSvg, alt: '二维码' }),
+    close]));
+}
+
+// New, changed, withdrawn and expired content: what is on screen is loaded again, in place.
+function contentChanged(state) {
+  var version = state.status === 'active' ? state.version : null;
+  if (seenVersion !== null && version !== seenVersion && current && attract.hidden) show(current);
+  seenVersion = version;
+}
+
+link = { state: null };
+connect('touch', function (update) {
+  link.state = update.state;
+  document.getElementById('pairing').textContent = update.state.status === 'pending' && update.state.pairingCode
+    ? '本机配对码 ' + update.state.pairingCode : '';
+  contentChanged(update.state);
+  showAlerts();
+});
+setInterval(showAlerts, 1000); // alerts that expire or were put aside for a while
 
 watchIdle(IDLE_SECONDS, function (left) {
   idleBox.hidden = left === null || !attract.hidden;

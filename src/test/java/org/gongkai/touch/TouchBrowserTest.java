@@ -182,6 +182,39 @@ class TouchBrowserTest {
               return out;
             }""";
 
+    /** Paired to a group, the touchscreen gets alerts and changes live: an alert covers it until put aside. */
+    @Test
+    void alertsCoverTheScreenUntilDismissedAndNewItemsAppearWithoutAReload() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "");
+            page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
+            String code = page.textContent("#pairing").replaceAll("\\D", "");
+            Http admin = server.admin();
+            assertThat(admin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"大厅查询机\",\"group\":\"touch\"}").status()).isEqualTo(200);
+            page.waitForFunction("() => document.getElementById('pairing').textContent === ''");
+
+            tap(page, ".tile:has-text('公示公告')");
+            page.waitForSelector(".entry");
+            var notice = org.gongkai.support.Fixtures.notice("触摸屏实时更新测试通知");
+            notice.put("department", "gov-office").put("priority", 99);
+            long noticeId = org.gongkai.support.Fixtures.create(admin, notice).get("id").asLong();
+            page.waitForSelector(".entry:has-text('触摸屏实时更新测试通知')", new Page.WaitForSelectorOptions().setTimeout(5000));
+
+            var alert = org.gongkai.support.Fixtures.alert("orange");
+            alert.put("department", "meteorology").put("title", "示范县气象台发布暴雨橙色预警信号");
+            long alertId = org.gongkai.support.Fixtures.create(admin, alert).get("id").asLong();
+            page.waitForSelector("#alert.level-orange h2", new Page.WaitForSelectorOptions().setTimeout(5000));
+            assertThat(page.textContent("#alert h2")).isEqualTo("示范县气象台发布暴雨橙色预警信号");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-alert-1920x1080.png")));
+            tap(page, "#dismiss");
+            page.waitForSelector("#alert", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+            assertThat(admin.post("/api/items/" + alertId + "/withdraw", "").status()).isEqualTo(200);
+            assertThat(admin.post("/api/items/" + noticeId + "/withdraw", "").status()).isEqualTo(200);
+            page.waitForSelector(".entry:has-text('触摸屏实时更新测试通知')",
+                    new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(5000));
+        }
+    }
+
     @Test
     void aRatingOnAGuideIsStored() {
         try (BrowserContext context = context(1920, 1080)) {
