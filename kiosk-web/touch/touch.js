@@ -157,12 +157,30 @@ function itemView(id) {
       getJson('/api/items/' + id).then(function (item) {
         var article = el('article', { className: 'item' }, renderItem(item, function (rid) { return '#item-' + rid; }));
         if (item.kind === 'guide') article.appendChild(ratingBox(item));
+        var speak = readAloudButton(article);
+        if (speak) article.insertBefore(speak, article.firstChild);
         var qr = el('figure', { className: 'qr' }, [el('img', { src: item.links.qrSvg, alt: '二维码' }),
           el('figcaption', { text: '扫码在手机上阅读全文' })]);
         into.appendChild(el('div', { className: 'detail' }, [article, qr]));
       }).catch(showError);
     }
   };
+}
+
+// Read-aloud of the item on screen, where the browser has a Chinese voice (no voice: no button).
+function readAloudButton(article) {
+  var synth = window.speechSynthesis;
+  if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return null;
+  var button = el('button', { type: 'button', className: 'speak', text: '朗读' });
+  button.addEventListener('click', function () {
+    if (synth.speaking) { synth.cancel(); button.textContent = '朗读'; return; }
+    var u = new SpeechSynthesisUtterance(article.innerText);
+    u.lang = 'zh-CN';
+    u.onend = function () { button.textContent = '朗读'; };
+    synth.speak(u);
+    button.textContent = '停止朗读';
+  });
+  return button;
 }
 
 var LEVELS = [[5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意']];
@@ -248,6 +266,14 @@ function stopAttract() {
   go(homeView());
 }
 
+var contrastButton = document.getElementById('contrast');
+
+function setContrast(on) {
+  document.body.classList.toggle('contrast', on);
+  contrastButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+  contrastButton.textContent = on ? '标准色' : '高对比';
+}
+
 function setLarge(on) {
   document.body.classList.toggle('large', on);
   largeButton.setAttribute('aria-pressed', on ? 'true' : 'false');
@@ -261,6 +287,8 @@ function reset() {
   current = null;
   clear(view);
   setLarge(false);
+  setContrast(false);
+  if (window.speechSynthesis) window.speechSynthesis.cancel();
   startAttract();
 }
 
@@ -279,6 +307,7 @@ document.getElementById('home').addEventListener('click', function () { history 
 document.getElementById('back').addEventListener('click', back);
 document.getElementById('search').addEventListener('click', function () { go(searchView()); });
 largeButton.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); });
+contrastButton.addEventListener('click', function () { setContrast(!document.body.classList.contains('contrast')); });
 document.getElementById('stay').addEventListener('click', function () { /* the touch itself keeps the session */ });
 
 // ---------------------------------------------------------------- live: alerts and changed content

@@ -166,6 +166,39 @@ class TouchBrowserTest {
         }
     }
 
+    @Test
+    void highContrastModeReachesSevenToOne() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "");
+            tap(page, "#contrast");
+            tap(page, "#search");
+            tap(page, ".word[data-word='养老']");
+            page.waitForSelector(".results mark");
+            @SuppressWarnings("unchecked")
+            Map<String, Number> ratios = (Map<String, Number>) page.evaluate(CONTRAST);
+            ratios.forEach((what, ratio) -> assertThat(ratio.doubleValue()).as(what).isGreaterThanOrEqualTo(7));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-contrast-1920x1080.png")));
+        }
+    }
+
+    /** Where the browser has speech, the item on screen can be read aloud (a stub voice stands in here). */
+    @Test
+    void theItemOnScreenCanBeReadAloud() {
+        try (BrowserContext context = context(1920, 1080)) {
+            context.addInitScript("""
+                    window.__spoken = [];
+                    window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+                    Object.defineProperty(window, 'speechSynthesis', { value: {
+                      speaking: false, cancel() {}, speak(u) { window.__spoken.push(u.text + '|' + u.lang); } } });""");
+            Page page = home(context, "");
+            tap(page, ".tile:has-text('办事指南')");
+            tap(page, ".entry:has-text('个体工商户设立登记')");
+            tap(page, ".speak");
+            String spoken = (String) page.evaluate("() => window.__spoken[0]");
+            assertThat(spoken).contains("个体工商户设立登记").contains("申请材料").endsWith("|zh-CN");
+        }
+    }
+
     static final String CONTRAST = """
             () => {
               const rgb = s => s.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
