@@ -26,6 +26,10 @@ import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
 import org.gongkai.push.PushHub;
+import org.gongkai.applications.ApplicationRoutes;
+import org.gongkai.applications.ApplicationService;
+import org.gongkai.applications.ApplicationStore;
+import org.gongkai.applications.WorkCalendar;
 import org.gongkai.ratings.RatingRoutes;
 import org.gongkai.ratings.RatingStore;
 import org.gongkai.search.SearchRoutes;
@@ -67,6 +71,7 @@ public final class App {
     private final PlayService plays;
     private final SearchService search;
     private final RatingStore ratingStore;
+    private final ApplicationService applications;
     private final PushHub hub;
     private Javalin server;
 
@@ -91,6 +96,9 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
+        applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(
+                config.configDir() != null ? config.configDir().resolve("holidays") : java.nio.file.Path.of("config", "holidays")),
+                clock, config.display().zone());
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -162,6 +170,12 @@ public final class App {
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);
         r.get("/api/ratings/summary", ratings::summary);
+        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications);
+        r.get("/api/applications/lookup", applicationRoutes::lookup);
+        r.get("/api/applications", applicationRoutes::list);
+        r.post("/api/applications", applicationRoutes::create);
+        r.get("/api/applications/{number}", applicationRoutes::get);
+        r.post("/api/applications/{number}/status", applicationRoutes::move);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);
 

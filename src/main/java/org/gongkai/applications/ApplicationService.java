@@ -1,0 +1,148 @@
+package org.gongkai.applications;
+
+import org.gongkai.accounts.Secrets;
+import org.gongkai.qr.ShortCodes;
+import org.gongkai.web.ApiException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applications and their deadlines: 20 working days from receipt (or from the corrected request), 20 more once when
+ * extended. The public lookup needs number and check code and answers the same for a wrong code as for no such
+ * number, and a number whose code was guessed wrong five times is closed to lookups for a quarter of an hour.
+ */
+public final class ApplicationService {
+    public record Created(Application application, String checkCode) {}
+
+    private static final int MAX_FAILURES = 5;
+    private static final Duration LOCK = Duration.ofMinutes(15);
+    private static final String NOT_FOUND = "no application with this number and check code";
+    private static final String DUMMY_HASH = Secrets.sha256("no such application");
+
+    private final ApplicationStore store;
+    private final WorkCalendar calendar;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Map<String, int[]> failures = new ConcurrentHashMap<>(); // number -> {count, lockedUntilEpochSecond}
+
+    public ApplicationService(ApplicationStore store, WorkCalendar calendar, Clock clock, ZoneId zone) {
+        this.store = store;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn, String actor) {
+        require(channel != null && Application.CHANNELS.contains(channel), "channel", "must be one of " + String.join(", ", Application.CHANNELS));
+        require(subject != null && !subject.isBlank() && subject.length() <= 2000, "subject", "is required (at most 2000 characters): the information asked for");
+        require(applicant != null && !applicant.isBlank() && applicant.length() <= 200, "applicant", "is required (at most 200 characters)");
+        require(contact == null || contact.length() <= 200, "contact", "is longer than 200 characters");
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate received = receivedOn == null ? today : receivedOn;
+        require(!received.isAfter(today), "receivedOn", "cannot be in the future");
+        String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
+        String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
+                contact == null ? null : contact.strip(), received, OffsetDateTime.now(clock), actor);
+        return new Created(store.find(number).orElseThrow(), code);
+    }
+
+    public java.util.List<Application> list(int limit) {
+        return store.list(limit);
+    }
+
+    public Application find(String number) {
+        return store.find(number).orElseThrow(() -> ApiException.notFound("application " + number));
+    }
+
+    /** Moves an application on: handling, correction_requested or answered (with a reply type), or extends it. */
+    public Application move(String number, String status, String replyType, LocalDate on, String actor) {
+        Application a = find(number);
+        LocalDate day = on == null ? LocalDate.now(clock.withZone(zone)) : on;
+        require(!day.isBefore(a.receivedOn()), "on", "cannot be before the application was received");
+        require(!"answered".equals(a.status()), "status", "the application has been answered already");
+        Application next;
+        switch (status == null ? "" : status) {
+            case "handling" -> next = with(a, "handling", a.extended(),
+                    "correction_requested".equals(a.status()) ? day : a.clockStartsOn(), null, null);
+            case "correction_requested" -> next = with(a, "correction_requested", a.extended(), a.clockStartsOn(), null, null);
+            case "extended" -> {
+                require(!a.extended(), "status", "the application has been extended once already");
+                require(!"correction_requested".equals(a.status()), "status", "is waiting for a correction; it cannot be extended now");
+                next = with(a, a.status(), true, a.clockStartsOn(), null, null);
+            }
+            case "answered" -> {
+                require(replyType != null && Application.REPLY_TYPES.containsKey(replyType), "replyType",
+                        "must be one of " + String.join(", ", Application.REPLY_TYPES.keySet()));
+                next = with(a, "answered", a.extended(), a.clockStartsOn(), replyType, day);
+            }
+            default -> throw ApiException.badRequest("status", "status must be handling, correction_requested, extended or answered");
+        }
+        store.update(next, OffsetDateTime.now(clock), actor);
+        return find(number);
+    }
+
+    /** What a citizen may see, only with the right check code; nothing at all otherwise. */
+    public Map<String, Object> lookup(String number, String code) {
+        String n = number == null ? "" : number.strip().toUpperCase();
+        String c = code == null ? "" : code.strip().toUpperCase();
+        long now = clock.instant().getEpochSecond();
+        int[] f = failures.get(n);
+        boolean locked = f != null && f[1] > now;
+        Optional<String> hash = store.checkHash(n);
+        boolean right = Secrets.sameHash(hash.orElse(DUMMY_HASH), Secrets.sha256(c)) && hash.isPresent();
+        if (locked || !right) {
+            if (hash.isPresent() && !locked) {
+                int[] count = failures.computeIfAbsent(n, k -> new int[2]);
+                if (++count[0] >= MAX_FAILURES) {
+                    count[0] = 0;
+                    count[1] = (int) (now + LOCK.toSeconds());
+                }
+            }
+            throw new ApiException(404, NOT_FOUND, null);
+        }
+        failures.remove(n);
+        return publicView(find(n));
+    }
+
+    public Map<String, Object> publicView(Application a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("number", a.number());
+        out.put("status", a.status());
+        out.put("statusName", Application.STATUS_NAMES.get(a.status()) + (a.extended() ? "（已延期）" : ""));
+        out.put("receivedOn", a.receivedOn());
+        out.put("extended", a.extended());
+        if ("answered".equals(a.status())) {
+            out.put("answeredOn", a.answeredOn());
+            out.put("replyType", a.replyType());
+            out.put("replyName", Application.REPLY_TYPES.get(a.replyType()));
+        } else if (!"correction_requested".equals(a.status())) {
+            WorkCalendar.Deadline d = deadline(a);
+            out.put("deadline", d.date());
+            out.put("workingDaysLeft", calendar.workingDaysLeft(LocalDate.now(clock.withZone(zone)), d.date()));
+            out.put("calendarComplete", d.calendarComplete());
+        }
+        return out;
+    }
+
+    public WorkCalendar.Deadline deadline(Application a) {
+        return calendar.addWorkingDays(a.clockStartsOn(), Application.DAYS + (a.extended() ? Application.EXTENSION_DAYS : 0));
+    }
+
+    private static Application with(Application a, String status, boolean extended, LocalDate clockStartsOn,
+                                    String replyType, LocalDate answeredOn) {
+        return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
+                clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy());
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) throw ApiException.badRequest(field, field + " " + message);
+    }
+}
