@@ -5,13 +5,16 @@ import { el } from '../common/dom.js';
 var ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 var WORDS = ['养老', '医保', '社保', '低保', '户口', '公积金', '营业执照', '入学', '就业', '残疾人'];
 
-export function keyboard(onChange, onSearch) {
+// options: { digits: true } adds a row of digits and a hyphen and leaves out the common words (for numbers and
+// codes); submitLabel names the last key.
+export function keyboard(onChange, onSearch, options) {
+  var opts = options || {};
   var text = '';
   function set(value) {
     text = value;
     onChange(text);
   }
-  var rows = ROWS.map(function (row) {
+  var rows = (opts.digits ? ['1234567890-'] : []).concat(ROWS).map(function (row) {
     return el('div', { className: 'key-row' }, row.split('').map(function (letter) {
       return el('button', { type: 'button', className: 'key', 'data-key': letter, text: letter.toUpperCase() });
     }));
@@ -20,12 +23,12 @@ export function keyboard(onChange, onSearch) {
     el('button', { type: 'button', className: 'key wide', 'data-key': 'space', text: '空格' }),
     el('button', { type: 'button', className: 'key wide', 'data-key': 'delete', text: '删除' }),
     el('button', { type: 'button', className: 'key wide', 'data-key': 'clear', text: '清空' }),
-    el('button', { type: 'button', className: 'key wide go', 'data-key': 'search', text: '搜索' })
+    el('button', { type: 'button', className: 'key wide go', 'data-key': 'search', text: opts.submitLabel || '搜索' })
   ]));
   var words = el('div', { className: 'words' }, WORDS.map(function (w) {
     return el('button', { type: 'button', className: 'word', 'data-word': w, text: w });
   }));
-  var board = el('div', { className: 'keyboard', role: 'group', 'aria-label': '屏幕键盘' }, [words].concat(rows));
+  var board = el('div', { className: 'keyboard', role: 'group', 'aria-label': '屏幕键盘' }, (opts.digits ? [] : [words]).concat(rows));
   board.addEventListener('click', function (e) {
     var b = e.target.closest('button');
     if (!b) return;
@@ -35,7 +38,8 @@ export function keyboard(onChange, onSearch) {
     else if (k === 'delete') set(text.slice(0, -1));
     else if (k === 'clear') set('');
     else if (k === 'search') onSearch(text);
-    else if (text.length < 40) set(text + k);
+    else if (text.length < 40) set(text + (opts.digits ? k.toUpperCase() : k));
   });
+  board.setText = function (value) { text = value; }; // when the keyboard moves to another field
   return board;
 }

@@ -84,6 +84,10 @@ function homeView() {
       into.appendChild(el('div', { className: 'tiles' }, catalogue.lifeEvents.map(function (c) { return tile(c.name, 'lifeEvent=' + c.code); })));
       into.appendChild(el('h2', { text: '企业办事（按经营阶段）' }));
       into.appendChild(el('div', { className: 'tiles' }, catalogue.enterpriseStages.map(function (c) { return tile(c.name, 'enterpriseStage=' + c.code); })));
+      into.appendChild(el('h2', { text: '依申请公开' }));
+      var lookup = el('button', { type: 'button', className: 'tile', id: 'applications', text: '查询申请办理进度' });
+      lookup.addEventListener('click', function () { go(applicationView()); });
+      into.appendChild(el('div', { className: 'tiles' }, [lookup]));
       into.appendChild(el('h2', { text: '更多公开内容' }));
       into.appendChild(el('div', { className: 'tiles small' }, more.map(function (c) { return tile(c.name, 'category=' + c.code); })));
     },
@@ -234,6 +238,69 @@ function searchView() {
       into.appendChild(box);
       into.appendChild(keyboard(showText, function (q) { run(q, 1); }));
       into.appendChild(results);
+    }
+  };
+}
+
+// ---------------------------------------------------------------- disclosure on request: look up an application
+
+function applicationView() {
+  var fields = { number: '', code: '' };
+  var active = 'number';
+  var boxes = {
+    number: el('button', { type: 'button', className: 'field-box active', 'data-field': 'number' }),
+    code: el('button', { type: 'button', className: 'field-box', 'data-field': 'code' })
+  };
+  var answer = el('div', { className: 'application', 'aria-live': 'polite' });
+  function paint() {
+    boxes.number.textContent = '申请编号：' + (fields.number || '（例如 YSQ2026-000123）');
+    // The code is not shown as typed: others in the hall may be looking.
+    boxes.code.textContent = '查询码：' + (fields.code ? new Array(fields.code.length + 1).join('●') : '（受理时告知的 8 位查询码）');
+    boxes.number.classList.toggle('active', active === 'number');
+    boxes.code.classList.toggle('active', active === 'code');
+  }
+  function lookUp() {
+    if (!fields.number || !fields.code) return;
+    clear(answer).appendChild(el('p', { text: '正在查询…' }));
+    fetch('/api/applications/lookup?number=' + encodeURIComponent(fields.number) + '&code=' + encodeURIComponent(fields.code),
+      { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.ok ? r.json() : null;
+    }).then(function (a) {
+      clear(answer);
+      if (!a) {
+        answer.appendChild(el('p', { className: 'error', text: '没有查到：请核对申请编号和查询码。' }));
+        return;
+      }
+      answer.appendChild(el('table', { className: 'facts' }, [el('tbody', null, [
+        ['申请编号', a.number], ['办理状态', a.statusName], ['收到日期', formatDate(a.receivedOn)],
+        ['答复期限', a.deadline ? formatDate(a.deadline) + '（还有 ' + a.workingDaysLeft + ' 个工作日）' : null],
+        ['答复日期', a.answeredOn ? formatDate(a.answeredOn) : null], ['答复结果', a.replyName || null]
+      ].filter(function (r) { return r[1]; }).map(function (r) {
+        return el('tr', null, [el('th', { scope: 'row', text: r[0] }), el('td', { text: r[1] })]);
+      }))]));
+      if (a.calendarComplete === false) answer.appendChild(el('p', { className: 'note', text: '期限按工作日估算，以受理机关告知为准。' }));
+    }).catch(function () { clear(answer).appendChild(el('p', { className: 'error', text: '暂时无法查询，请稍后再试。' })); });
+  }
+  return {
+    render: function (into) {
+      into.appendChild(el('h2', { text: '依申请公开：查询办理进度' }));
+      into.appendChild(el('div', { className: 'fields' }, [boxes.number, boxes.code]));
+      var board = keyboard(function (t) { fields[active] = t; paint(); }, function () {
+        if (active === 'number' && fields.number && !fields.code) { focus('code'); return; }
+        lookUp();
+      }, { digits: true, submitLabel: '查询' });
+      function focus(field) {
+        active = field;
+        board.setText(fields[field]);
+        paint();
+      }
+      into.addEventListener('click', function (e) {
+        var b = e.target.closest('.field-box');
+        if (b) focus(b.dataset.field);
+      });
+      paint();
+      into.appendChild(board);
+      into.appendChild(answer);
     }
   };
 }

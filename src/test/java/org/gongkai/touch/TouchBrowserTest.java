@@ -248,6 +248,37 @@ class TouchBrowserTest {
         }
     }
 
+    /** An applicant types number and check code on the screen keyboard; a wrong code shows nothing of it. */
+    @Test
+    void anApplicantLooksUpAnApplicationWithTheScreenKeyboard() {
+        Http admin = server.admin();
+        var created = admin.post("/api/applications", "{\"channel\":\"in_person\",\"subject\":\"道路建设资金\",\"applicant\":\"王五\"}").json();
+        String number = created.get("number").asText();
+        String code = created.get("checkCode").asText();
+        try (BrowserContext context = context(1080, 1920)) {
+            Page page = home(context, "");
+            tap(page, "#applications");
+            type(page, number);
+            tap(page, ".key[data-key='search']"); // 查询 with no code yet: on to the code field
+            type(page, "ZZZZZZZZ");
+            tap(page, ".key[data-key='search']");
+            page.waitForSelector(".application .error");
+            assertThat(page.textContent(".application")).doesNotContain(number).doesNotContain("王五");
+            tap(page, ".field-box[data-field='code']");
+            tap(page, ".key[data-key='clear']");
+            type(page, code);
+            tap(page, ".key[data-key='search']");
+            page.waitForSelector(".application .facts");
+            assertThat(page.textContent(".application")).contains(number).contains("已收到").contains("个工作日")
+                    .doesNotContain("王五").doesNotContain("道路建设资金");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-application-1080x1920.png")));
+        }
+    }
+
+    static void type(Page page, String text) {
+        for (char c : text.toLowerCase().toCharArray()) tap(page, ".key[data-key='" + c + "']");
+    }
+
     @Test
     void aRatingOnAGuideIsStored() {
         try (BrowserContext context = context(1920, 1080)) {
