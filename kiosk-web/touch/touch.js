@@ -242,6 +242,53 @@ function searchView() {
   };
 }
 
+// ---------------------------------------------------------------- end of a visit: rate it, then start afresh
+
+var REASONS = null;
+
+function finishView() {
+  return {
+    render: function (into) {
+      into.appendChild(el('h2', { text: '请您对本次查询服务进行评价（匿名）' }));
+      var chosen = {};
+      var reasons = el('div', { className: 'reasons' });
+      var levels = el('div', { className: 'rating-levels' }, LEVELS.map(function (l) {
+        return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: l[1] });
+      }));
+      var skip = el('button', { type: 'button', className: 'page-button', id: 'skip-rating', text: '不评价，直接结束' });
+      skip.addEventListener('click', reset);
+      levels.addEventListener('click', function (e) {
+        var b = e.target.closest('button');
+        if (!b) return;
+        var s = link && link.state;
+        fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ level: Number(b.dataset.level), context: 'session',
+            reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }),
+            screenId: s && s.status === 'active' ? s.screenId : undefined }) }).then(function (r) {
+          clear(into).appendChild(el('p', { className: 'thanks', text: r.ok ? '感谢您的评价！' : '评价没有提交成功。' }));
+          setTimeout(reset, 3000);
+        });
+      });
+      into.appendChild(levels);
+      into.appendChild(el('p', { className: 'lead', text: '可选：原因' }));
+      into.appendChild(reasons);
+      into.appendChild(skip);
+      (REASONS ? Promise.resolve(REASONS) : getJson('/api/ratings/options').then(function (o) { REASONS = o.reasons; return REASONS; }))
+        .then(function (list) {
+          list.forEach(function (r) {
+            var b = el('button', { type: 'button', className: 'word', 'aria-pressed': 'false', 'data-reason': r.code, text: r.name });
+            b.addEventListener('click', function () {
+              chosen[r.code] = !chosen[r.code];
+              b.setAttribute('aria-pressed', chosen[r.code] ? 'true' : 'false');
+              b.textContent = (chosen[r.code] ? '✓ ' : '') + r.name; // not by colour alone
+            });
+            reasons.appendChild(b);
+          });
+        }).catch(function () { /* levels alone */ });
+    }
+  };
+}
+
 // ---------------------------------------------------------------- disclosure on request: look up an application
 
 function applicationView() {
@@ -373,6 +420,7 @@ attract.addEventListener('pointerdown', function (e) { e.preventDefault(); stopA
 document.getElementById('home').addEventListener('click', function () { history = []; current = null; go(homeView()); });
 document.getElementById('back').addEventListener('click', back);
 document.getElementById('search').addEventListener('click', function () { go(searchView()); });
+document.getElementById('finish').addEventListener('click', function () { go(finishView()); });
 largeButton.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); });
 contrastButton.addEventListener('click', function () { setContrast(!document.body.classList.contains('contrast')); });
 document.getElementById('stay').addEventListener('click', function () { /* the touch itself keeps the session */ });

@@ -280,6 +280,23 @@ class TouchBrowserTest {
     }
 
     @Test
+    void aVisitEndsWithAnAnonymousRatingAndStartsAfresh() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "");
+            tap(page, "#finish");
+            page.waitForSelector(".reasons .word");
+            tap(page, ".word[data-reason='easy']");
+            assertThat(page.textContent(".word[data-reason='easy']")).startsWith("✓");
+            tap(page, ".rate[data-level='5']");
+            page.waitForSelector(".thanks");
+            page.waitForSelector("#attract:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(6000));
+            var summary = server.admin().get("/api/ratings/summary").json();
+            assertThat(summary.get("levels").get("5").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(summary.get("reasons").get("easy").asInt()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void aRatingOnAGuideIsStored() {
         try (BrowserContext context = context(1920, 1080)) {
             Page page = home(context, "");
