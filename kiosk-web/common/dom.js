@@ -32,11 +32,12 @@ var DEFAULT_ZONE = 'Asia/Shanghai';
 export function formatDate(iso, withTime, timeZone) {
   if (!iso) return '';
   var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (day) return Number(day[1]) + '年' + Number(day[2]) + '月' + Number(day[3]) + '日';
+  if (day) return document.documentElement.lang === 'en' ? iso : Number(day[1]) + '年' + Number(day[2]) + '月' + Number(day[3]) + '日';
   var d = new Date(iso);
   if (isNaN(d.getTime())) return '';
   var p = zoned(d, timeZone || DEFAULT_ZONE);
-  var parts = [p.year + '年' + p.month + '月' + p.day + '日'];
+  var parts = [document.documentElement.lang === 'en' ? p.year + '-' + pad(p.month) + '-' + pad(p.day)
+    : p.year + '年' + p.month + '月' + p.day + '日'];
   if (withTime) parts.push(pad(p.hour) + ':' + pad(p.minute));
   return parts.join(' ');
 }

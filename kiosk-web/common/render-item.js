@@ -1,15 +1,24 @@
 // Renders an item as the API returns it: body blocks, and the fields of guides, policies,
 // interpretations and alerts, in the order a citizen needs them. Shared by the mobile page, touch and admin.
 import { el, formatDate } from './dom.js';
+import { tr, getLang } from './i18n.js';
 
-var KIND_NAMES = { notice: '公示公告', guide: '办事指南', policy: '政策文件', interpretation: '政策解读', alert: '预警信息' };
-var MATERIAL_FORMS = { original: '原件', copy: '复印件', original_and_copy: '原件和复印件' };
-var MATERIAL_FORMATS = { paper: '纸质', electronic: '电子', paper_or_electronic: '纸质或电子' };
-var INTERPRETATION_FORMS = { text: '文字解读', graphic: '图解', media: '音视频解读', leader: '负责人解读', expert: '专家解读', qa: '问答' };
-var ALERT_LEVELS = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
+var KIND_NAMES = { notice: ['公示公告', 'Notice'], guide: ['办事指南', 'Office guide'], policy: ['政策文件', 'Policy'],
+  interpretation: ['政策解读', 'Policy interpretation'], alert: ['预警信息', 'Warning'] };
+var MATERIAL_FORMS = { original: ['原件', 'Original'], copy: ['复印件', 'Copy'], original_and_copy: ['原件和复印件', 'Original and copy'] };
+var MATERIAL_FORMATS = { paper: ['纸质', 'paper'], electronic: ['电子', 'electronic'], paper_or_electronic: ['纸质或电子', 'paper or electronic'] };
+var INTERPRETATION_FORMS = { text: ['文字解读', 'Text'], graphic: ['图解', 'Graphic'], media: ['音视频解读', 'Audio and video'],
+  leader: ['负责人解读', 'By the head of office'], expert: ['专家解读', 'By an expert'], qa: ['问答', 'Q&A'] };
+var ALERT_LEVELS = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange: ['橙色', 'Orange'], red: ['红色', 'Red'] };
+
+// One of the pairs above in the current language.
+function say(pairs, code) {
+  var pair = pairs[code];
+  return pair ? tr(pair[0], pair[1]) : code;
+}
 
 export function kindName(kind) {
-  return KIND_NAMES[kind] || kind;
+  return say(KIND_NAMES, kind);
 }
 
 export function renderBlocks(blocks) {
@@ -54,61 +63,65 @@ function table(rows) {
 // One card per material: a five-column table cannot be read on a phone.
 function renderMaterial(m) {
   var counts = [];
-  if (m.originals) counts.push('原件' + m.originals + '份');
-  if (m.copies) counts.push('复印件' + m.copies + '份');
-  var facts = [counts.length ? counts.join('，') : MATERIAL_FORMS[m.form] || m.form, MATERIAL_FORMATS[m.format]]
+  if (m.originals) counts.push(tr('原件' + m.originals + '份', m.originals + ' original'));
+  if (m.copies) counts.push(tr('复印件' + m.copies + '份', m.copies + ' cop' + (m.copies > 1 ? 'ies' : 'y')));
+  var facts = [counts.length ? counts.join(tr('，', ', ')) : say(MATERIAL_FORMS, m.form), m.format ? say(MATERIAL_FORMATS, m.format) : null]
     .filter(Boolean).join(' · ');
   return el('li', null, [
     el('strong', { className: 'material-name', text: m.name }),
     facts ? el('span', { className: 'material-facts', text: facts }) : null,
-    m.source ? el('span', { className: 'material-facts', text: '来源：' + m.source }) : null,
+    m.source ? el('span', { className: 'material-facts', text: tr('来源：', 'From: ') + m.source }) : null,
     m.note ? el('span', { className: 'material-note', text: m.note }) : null
   ]);
 }
 
 function days(n) {
   if (n === null || n === undefined) return null;
-  return n === 0 ? '即办' : n + '个工作日';
+  return n === 0 ? tr('即办', 'on the spot') : tr(n + '个工作日', n + ' working days');
 }
 
 function renderGuide(g) {
   var place = g.place || {};
   var where = [place.hall, place.floor, place.window].filter(Boolean).join(' ');
   return [
-    section('受理条件', [para(g.applicants), list(g.conditions)]),
-    section('申请材料', [g.materials && g.materials.length ? el('ol', { className: 'materials' }, g.materials.map(renderMaterial)) : null]),
-    section('办理流程', [g.steps && g.steps.length ? el('ol', { className: 'steps' }, g.steps.map(function (s) {
-      return el('li', null, [el('strong', { text: s.name }), s.description ? el('span', { text: '：' + s.description }) : null]);
+    section(tr('受理条件', 'Who may apply'), [para(g.applicants), list(g.conditions)]),
+    section(tr('申请材料', 'Materials'), [g.materials && g.materials.length ? el('ol', { className: 'materials' }, g.materials.map(renderMaterial)) : null]),
+    section(tr('办理流程', 'Steps'), [g.steps && g.steps.length ? el('ol', { className: 'steps' }, g.steps.map(function (s) {
+      return el('li', null, [el('strong', { text: s.name }), s.description ? el('span', { text: tr('：', ': ') + s.description }) : null]);
     })) : null]),
-    section('办理时限与收费', [table([
-      row('法定办结时限', days(g.statutoryDays)),
-      row('承诺办结时限', days(g.promisedDays)),
-      row('到现场次数', g.visits !== null && g.visits !== undefined ? (g.visits === 0 ? '0次（可全程网上办理）' : '最多' + g.visits + '次') : null),
-      row('收费', g.fees && g.fees.length ? null : '不收费')
+    section(tr('办理时限与收费', 'Time limits and fees'), [table([
+      row(tr('法定办结时限', 'Statutory time limit'), days(g.statutoryDays)),
+      row(tr('承诺办结时限', 'Promised time limit'), days(g.promisedDays)),
+      row(tr('到现场次数', 'Visits in person'), g.visits !== null && g.visits !== undefined ? (g.visits === 0
+        ? tr('0次（可全程网上办理）', 'none (can be done online)') : tr('最多' + g.visits + '次', 'at most ' + g.visits)) : null),
+      row(tr('收费', 'Fees'), g.fees && g.fees.length ? null : tr('不收费', 'free'))
     ]), g.fees && g.fees.length ? list(g.fees.map(function (f) {
-      return f.item + '：' + (f.standard || '') + (f.basis ? '（依据：' + f.basis + '）' : '') + (f.waivable ? '，可减免' : '');
+      return f.item + tr('：', ': ') + (f.standard || '') + (f.basis ? tr('（依据：', ' (basis: ') + f.basis + tr('）', ')') : '')
+        + (f.waivable ? tr('，可减免', ', can be waived') : '');
     })) : null]),
-    section('办理地点与时间', [table([
-      row('实施机关', g.implementingBody), row('地点', where), row('地址', place.address),
-      row('办公时间', g.hours), row('咨询电话', g.phone), row('投诉电话', g.complaintsPhone), linkRow('网上办理', g.onlineUrl)
+    section(tr('办理地点与时间', 'Where and when'), [table([
+      row(tr('实施机关', 'Office'), g.implementingBody), row(tr('地点', 'Place'), where), row(tr('地址', 'Address'), place.address),
+      row(tr('办公时间', 'Hours'), g.hours), row(tr('咨询电话', 'Enquiries'), g.phone), row(tr('投诉电话', 'Complaints'), g.complaintsPhone),
+      linkRow(tr('网上办理', 'Online'), g.onlineUrl)
     ])]),
-    section('设定依据', [list(g.legalBasis)]),
-    section('常见问题', g.faq && g.faq.length ? g.faq.map(function (f) {
-      return el('div', { className: 'faq' }, [el('p', { className: 'q', text: '问：' + f.q }), el('p', { text: '答：' + f.a })]);
+    section(tr('设定依据', 'Legal basis'), [list(g.legalBasis)]),
+    section(tr('常见问题', 'Questions'), g.faq && g.faq.length ? g.faq.map(function (f) {
+      return el('div', { className: 'faq' }, [el('p', { className: 'q', text: tr('问：', 'Q: ') + f.q }), el('p', { text: tr('答：', 'A: ') + f.a })]);
     }) : [])
   ];
 }
 
 function renderPolicy(p) {
-  return [table([row('索引号', p.indexNumber), row('发文机关', p.issuingBody), row('发文字号', p.documentNumber),
-    row('成文日期', formatDate(p.writtenDate)), row('发布日期', formatDate(p.publishedDate)), row('主题分类', p.subject)])];
+  return [table([row(tr('索引号', 'Index number'), p.indexNumber), row(tr('发文机关', 'Issued by'), p.issuingBody),
+    row(tr('发文字号', 'Document number'), p.documentNumber), row(tr('成文日期', 'Written'), formatDate(p.writtenDate)),
+    row(tr('发布日期', 'Published'), formatDate(p.publishedDate)), row(tr('主题分类', 'Subject'), p.subject)])];
 }
 
 function renderRelated(item, linkFor) {
   if (!item.related || !item.related.length) return null;
-  var title = item.kind === 'policy' ? '相关解读' : '解读的政策文件';
+  var title = item.kind === 'policy' ? tr('相关解读', 'Interpretations') : tr('解读的政策文件', 'The policy it interprets');
   return section(title, [el('ul', { className: 'related' }, item.related.map(function (r) {
-    var label = (r.form ? '【' + (INTERPRETATION_FORMS[r.form] || r.form) + '】' : '') + r.title;
+    var label = (r.form ? tr('【', '[') + say(INTERPRETATION_FORMS, r.form) + tr('】', '] ') : '') + r.title;
     return el('li', null, [el('a', { href: linkFor(r.id), text: label })]);
   }))]);
 }
@@ -118,7 +131,8 @@ export function renderItem(item, linkFor) {
   var nodes = [];
   var date = item.policy && item.policy.publishedDate ? item.policy.publishedDate : item.publishStart || item.publishedAt;
   var meta = [];
-  [kindName(item.kind), item.departmentName, formatDate(date)].filter(Boolean).forEach(function (text, i) {
+  var department = getLang() === 'en' && item.departmentNameEn ? item.departmentNameEn : item.departmentName;
+  [kindName(item.kind), department, formatDate(date)].filter(Boolean).forEach(function (text, i) {
     if (i) meta.push(' · '); // outside the spans, so the line may break here and nowhere inside a date
     meta.push(el('span', { text: text }));
   });
@@ -126,10 +140,10 @@ export function renderItem(item, linkFor) {
   nodes.push(el('h1', { text: item.title }));
   if (item.alert) {
     nodes.push(el('p', { className: 'alert-level level-' + item.alert.level,
-      text: (ALERT_LEVELS[item.alert.level] || '') + '预警 · ' + item.alert.area + (item.alert.issuer ? ' · ' + item.alert.issuer : '') }));
+      text: say(ALERT_LEVELS, item.alert.level) + tr('预警 · ', ' warning · ') + item.alert.area + (item.alert.issuer ? ' · ' + item.alert.issuer : '') }));
   }
   if (item.interpretation) {
-    nodes.push(el('p', { className: 'meta', text: INTERPRETATION_FORMS[item.interpretation.form] || '' }));
+    nodes.push(el('p', { className: 'meta', text: say(INTERPRETATION_FORMS, item.interpretation.form || 'text') }));
   }
   if (item.summary) nodes.push(el('p', { className: 'summary', text: item.summary }));
   if (item.policy) nodes = nodes.concat(renderPolicy(item.policy));
@@ -139,7 +153,8 @@ export function renderItem(item, linkFor) {
   if (item.publishEnd) {
     var ended = new Date(item.publishEnd).getTime() <= Date.now();
     nodes.push(el('p', { className: ended ? 'meta ended' : 'meta',
-      text: (ended ? '已于 ' + formatDate(item.publishEnd, true) + ' 到期，仅供查阅' : '有效期至 ' + formatDate(item.publishEnd, true)) }));
+      text: (ended ? tr('已于 ' + formatDate(item.publishEnd, true) + ' 到期，仅供查阅', 'Ended ' + formatDate(item.publishEnd, true) + '; kept for reference')
+        : tr('有效期至 ', 'Valid until ') + formatDate(item.publishEnd, true)) }));
   }
   return nodes.filter(Boolean);
 }

@@ -1,9 +1,12 @@
 // Keeps the plaza player working with no server: the page and its scripts are cached when it first loads, and
 // refreshed whenever the server answers; QR images are cached as they are shown (a short link's QR never changes).
 // The content itself is in localStorage (common/screen-link.js), so a restarted browser shows the last snapshot.
-var CACHE = 'gongkai-plaza-v1';
+// Every file the page needs, modules included: one missing here leaves the page blank offline (the browser test
+// that reloads with the server stopped catches it). Change CACHE when the list changes.
+var CACHE = 'gongkai-plaza-v2';
 var SHELL = ['/plaza', '/kiosk/plaza/plaza.css', '/kiosk/plaza/plaza.js', '/kiosk/plaza/fit.js', '/kiosk/plaza/plays.js',
-  '/kiosk/common/dom.js', '/kiosk/common/screen-link.js', '/kiosk/common/playlist.js', '/kiosk/common/render-item.js'];
+  '/kiosk/common/dom.js', '/kiosk/common/screen-link.js', '/kiosk/common/playlist.js', '/kiosk/common/render-item.js',
+  '/kiosk/common/i18n.js'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); }).then(function () {

@@ -1,6 +1,7 @@
 // The on-screen keyboard: letters for pinyin (the search understands full pinyin and initials), a row of common
 // words for those who would rather tap Chinese, and keys to delete, clear and search. No system keyboard appears.
 import { el } from '../common/dom.js';
+import { tr } from '../common/i18n.js';
 
 var ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 var WORDS = ['养老', '医保', '社保', '低保', '户口', '公积金', '营业执照', '入学', '就业', '残疾人'];
@@ -20,15 +21,15 @@ export function keyboard(onChange, onSearch, options) {
     }));
   });
   rows.push(el('div', { className: 'key-row' }, [
-    el('button', { type: 'button', className: 'key wide', 'data-key': 'space', text: '空格' }),
-    el('button', { type: 'button', className: 'key wide', 'data-key': 'delete', text: '删除' }),
-    el('button', { type: 'button', className: 'key wide', 'data-key': 'clear', text: '清空' }),
-    el('button', { type: 'button', className: 'key wide go', 'data-key': 'search', text: opts.submitLabel || '搜索' })
+    el('button', { type: 'button', className: 'key wide', 'data-key': 'space', text: tr('空格', 'Space') }),
+    el('button', { type: 'button', className: 'key wide', 'data-key': 'delete', text: tr('删除', 'Delete') }),
+    el('button', { type: 'button', className: 'key wide', 'data-key': 'clear', text: tr('清空', 'Clear') }),
+    el('button', { type: 'button', className: 'key wide go', 'data-key': 'search', text: opts.submitLabel || tr('搜索', 'Search') })
   ]));
   var words = el('div', { className: 'words' }, WORDS.map(function (w) {
     return el('button', { type: 'button', className: 'word', 'data-word': w, text: w });
   }));
-  var board = el('div', { className: 'keyboard', role: 'group', 'aria-label': '屏幕键盘' }, (opts.digits ? [] : [words]).concat(rows));
+  var board = el('div', { className: 'keyboard', role: 'group', 'aria-label': tr('屏幕键盘', 'On-screen keyboard') }, (opts.digits ? [] : [words]).concat(rows));
   board.addEventListener('click', function (e) {
     var b = e.target.closest('button');
     if (!b) return;

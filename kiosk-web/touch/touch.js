@@ -5,6 +5,7 @@
 import { el, clear, formatDate } from '../common/dom.js';
 import { renderItem, kindName } from '../common/render-item.js';
 import { keyboard } from './keyboard.js';
+import { tr, setLang, getLang, named } from '../common/i18n.js';
 import { connect } from '../common/screen-link.js';
 import { alerts } from '../common/playlist.js';
 import { watchIdle } from './idle.js';
@@ -27,12 +28,12 @@ var link = null; // this screen's state from the server (common/screen-link.js)
 var seenVersion = null;
 var dismissed = {}; // alert id -> until (ms): a citizen may put an alert aside for a few minutes
 var DISMISS_MS = 5 * 60 * 1000;
-var LEVEL_NAMES = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
+var LEVEL_NAMES = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange: ['橙色', 'Orange'], red: ['红色', 'Red'] };
 var alertBox = document.getElementById('alert');
 
 function getJson(url) {
   return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
-    if (!r.ok) throw new Error(r.status === 404 ? '这条信息不存在或已撤回。' : '暂时无法加载，请稍后再试。');
+    if (!r.ok) throw new Error(r.status === 404 ? tr('这条信息不存在或已撤回。', 'This item does not exist or was withdrawn.') : unavailable());
     return r.json();
   });
 }
@@ -46,15 +47,23 @@ function show(next) {
   current = next;
   clear(view);
   view.scrollTop = 0;
-  next.render(view);
+  // A box of its own for each rendering: an answer that arrives after the next rendering began lands in a box
+  // that is no longer on screen.
+  var box = el('div', { className: 'view' });
+  view.appendChild(box);
+  next.render(box);
 }
 
 function back() {
   if (history.length) show(history.pop());
 }
 
-function showError(e) {
-  clear(view).appendChild(el('p', { className: 'error', text: (e && e.message) || '暂时无法加载，请稍后再试。' }));
+function unavailable() {
+  return tr('暂时无法加载，请稍后再试。', 'Cannot load this now; please try again later.');
+}
+
+function showError(e, into) {
+  clear(into).appendChild(el('p', { className: 'error', text: (e && e.message) || unavailable() }));
 }
 
 // ---------------------------------------------------------------- home
@@ -68,28 +77,28 @@ function homeView() {
   return {
     render: function (into) {
       if (!catalogue) {
-        into.appendChild(el('p', { text: '正在加载…' }));
-        getJson('/api/categories').then(function (c) { catalogue = c; if (current && current.home) show(current); }).catch(showError);
+        into.appendChild(el('p', { text: tr('正在加载…', 'Loading…') }));
+        getJson('/api/categories').then(function (c) { catalogue = c; if (current && current.home) show(current); }).catch(function (e) { showError(e, into); });
         return;
       }
       var main = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) >= 0; })
         .sort(function (a, b) { return MAIN_CATEGORIES.indexOf(a.code) - MAIN_CATEGORIES.indexOf(b.code); });
       var more = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) < 0; });
-      into.appendChild(el('p', { className: 'lead', text: '请点击您要查找的内容，或点上方“搜索”。' }));
-      into.appendChild(el('h2', { text: '政务公开目录' }));
+      into.appendChild(el('p', { className: 'lead', text: tr('请点击您要查找的内容，或点上方“搜索”。', 'Tap what you are looking for, or tap Search above.') }));
+      into.appendChild(el('h2', { text: tr('政务公开目录', 'Government information') }));
       into.appendChild(el('div', { className: 'tiles main' }, main.map(function (c) {
-        return tile(c.name, KIND_OF_CATEGORY[c.code] ? 'kind=' + KIND_OF_CATEGORY[c.code] : 'category=' + c.code);
+        return tile(named(c), KIND_OF_CATEGORY[c.code] ? 'kind=' + KIND_OF_CATEGORY[c.code] : 'category=' + c.code);
       })));
-      into.appendChild(el('h2', { text: '个人办事（按人生阶段）' }));
-      into.appendChild(el('div', { className: 'tiles' }, catalogue.lifeEvents.map(function (c) { return tile(c.name, 'lifeEvent=' + c.code); })));
-      into.appendChild(el('h2', { text: '企业办事（按经营阶段）' }));
-      into.appendChild(el('div', { className: 'tiles' }, catalogue.enterpriseStages.map(function (c) { return tile(c.name, 'enterpriseStage=' + c.code); })));
-      into.appendChild(el('h2', { text: '依申请公开' }));
-      var lookup = el('button', { type: 'button', className: 'tile', id: 'applications', text: '查询申请办理进度' });
+      into.appendChild(el('h2', { text: tr('个人办事（按人生阶段）', 'For people, by life event') }));
+      into.appendChild(el('div', { className: 'tiles' }, catalogue.lifeEvents.map(function (c) { return tile(named(c), 'lifeEvent=' + c.code); })));
+      into.appendChild(el('h2', { text: tr('企业办事（按经营阶段）', 'For businesses, by stage') }));
+      into.appendChild(el('div', { className: 'tiles' }, catalogue.enterpriseStages.map(function (c) { return tile(named(c), 'enterpriseStage=' + c.code); })));
+      into.appendChild(el('h2', { text: tr('依申请公开', 'Information on request') }));
+      var lookup = el('button', { type: 'button', className: 'tile', id: 'applications', text: tr('查询申请办理进度', 'Where is my request?') });
       lookup.addEventListener('click', function () { go(applicationView()); });
       into.appendChild(el('div', { className: 'tiles' }, [lookup]));
-      into.appendChild(el('h2', { text: '更多公开内容' }));
-      into.appendChild(el('div', { className: 'tiles small' }, more.map(function (c) { return tile(c.name, 'category=' + c.code); })));
+      into.appendChild(el('h2', { text: tr('更多公开内容', 'More') }));
+      into.appendChild(el('div', { className: 'tiles small' }, more.map(function (c) { return tile(named(c), 'category=' + c.code); })));
     },
     home: true
   };
@@ -108,29 +117,30 @@ function listView(label, query, page) {
       var size = pageSize();
       getJson('/api/items?' + query + '&size=' + size + '&page=' + page).then(function (result) {
         if (!result.items.length) {
-          into.appendChild(el('p', { className: 'empty', text: '这里暂时没有内容。' }));
+          into.appendChild(el('p', { className: 'empty', text: tr('这里暂时没有内容。', 'Nothing here at the moment.') }));
           return;
         }
         into.appendChild(el('ul', { className: 'list' }, result.items.map(function (i) { return entry(i, []); })));
         pager(into, page, Math.ceil(result.total / size), function (p) { show(listView(label, query, p)); });
-      }).catch(showError);
+      }).catch(function (e) { showError(e, into); });
     }
   };
 }
 
 function entry(item, marks) {
   var title = el('span', { className: 'entry-title' }, highlighted(item.title, marks || []));
-  var meta = el('span', { className: 'entry-meta', text: [kindName(item.kind), item.departmentName].filter(Boolean).join(' · ') });
+  var department = getLang() === 'en' && item.departmentNameEn ? item.departmentNameEn : item.departmentName;
+  var meta = el('span', { className: 'entry-meta', text: [kindName(item.kind), department].filter(Boolean).join(' · ') });
   return el('li', null, [el('button', { type: 'button', className: 'entry', 'data-id': item.id }, [title, meta])]);
 }
 
 function pager(into, page, pages, goTo) {
   if (pages <= 1) return;
-  var prev = el('button', { type: 'button', className: 'page-button', text: '上一页', disabled: page <= 1 });
-  var next = el('button', { type: 'button', className: 'page-button', text: '下一页', disabled: page >= pages });
+  var prev = el('button', { type: 'button', className: 'page-button', text: tr('上一页', 'Previous'), disabled: page <= 1 });
+  var next = el('button', { type: 'button', className: 'page-button', text: tr('下一页', 'Next'), disabled: page >= pages });
   prev.addEventListener('click', function () { goTo(page - 1); });
   next.addEventListener('click', function () { goTo(page + 1); });
-  into.appendChild(el('div', { className: 'pager' }, [prev, el('span', { text: '第 ' + page + ' / ' + pages + ' 页' }), next]));
+  into.appendChild(el('div', { className: 'pager' }, [prev, el('span', { text: tr('第 ' + page + ' / ' + pages + ' 页', 'Page ' + page + ' of ' + pages) }), next]));
 }
 
 // Text with the matched words marked; built from text nodes, never from markup.
@@ -163,10 +173,10 @@ function itemView(id) {
         if (item.kind === 'guide') article.appendChild(ratingBox(item));
         var speak = readAloudButton(article);
         if (speak) article.insertBefore(speak, article.firstChild);
-        var qr = el('figure', { className: 'qr' }, [el('img', { src: item.links.qrSvg, alt: '二维码' }),
-          el('figcaption', { text: '扫码在手机上阅读全文' })]);
+        var qr = el('figure', { className: 'qr' }, [el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }),
+          el('figcaption', { text: tr('扫码在手机上阅读全文', 'Scan to read it on your phone') })]);
         into.appendChild(el('div', { className: 'detail' }, [article, qr]));
-      }).catch(showError);
+      }).catch(function (e) { showError(e, into); });
     }
   };
 }
@@ -175,31 +185,36 @@ function itemView(id) {
 function readAloudButton(article) {
   var synth = window.speechSynthesis;
   if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return null;
-  var button = el('button', { type: 'button', className: 'speak', text: '朗读' });
+  var button = el('button', { type: 'button', className: 'speak', text: tr('朗读', 'Read aloud') });
   button.addEventListener('click', function () {
-    if (synth.speaking) { synth.cancel(); button.textContent = '朗读'; return; }
+    if (synth.speaking) { synth.cancel(); button.textContent = tr('朗读', 'Read aloud'); return; }
     var u = new SpeechSynthesisUtterance(article.innerText);
     u.lang = 'zh-CN';
-    u.onend = function () { button.textContent = '朗读'; };
+    u.onend = function () { button.textContent = tr('朗读', 'Read aloud'); };
     synth.speak(u);
-    button.textContent = '停止朗读';
+    button.textContent = tr('停止朗读', 'Stop reading');
   });
   return button;
 }
 
-var LEVELS = [[5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意']];
+function thanks() {
+  return tr('感谢您的评价！', 'Thank you for your rating!');
+}
+
+var LEVELS = [[5, '非常满意', 'Very satisfied'], [4, '满意', 'Satisfied'], [3, '基本满意', 'Fairly satisfied'],
+  [2, '不满意', 'Dissatisfied'], [1, '非常不满意', 'Very dissatisfied']];
 
 function ratingBox(item) {
-  var box = el('section', { className: 'rating' }, [el('h2', { text: '这份办事指南对您有帮助吗？' })]);
+  var box = el('section', { className: 'rating' }, [el('h2', { text: tr('这份办事指南对您有帮助吗？', 'Did this guide help you?') })]);
   var buttons = el('div', { className: 'rating-levels' }, LEVELS.map(function (l) {
-    return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: l[1] });
+    return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: tr(l[1], l[2]) });
   }));
   buttons.addEventListener('click', function (e) {
     var b = e.target.closest('button');
     if (!b) return;
     fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ level: Number(b.dataset.level), itemId: item.id }) }).then(function (r) {
-      clear(box).appendChild(el('p', { className: 'thanks', text: r.ok ? '感谢您的评价！' : '评价没有提交成功，请稍后再试。' }));
+      clear(box).appendChild(el('p', { className: 'thanks', text: r.ok ? thanks() : tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.') }));
     });
   });
   box.appendChild(buttons);
@@ -214,20 +229,20 @@ function searchView() {
   var results = el('div', { className: 'results' });
   function showText(t) {
     text = t;
-    box.textContent = t || '请用下方键盘输入拼音或首字母，例如 ylbx（养老保险）';
+    box.textContent = t || tr('请用下方键盘输入拼音或首字母，例如 ylbx（养老保险）', 'Type pinyin or initials below, e.g. ylbx (养老保险)');
     box.classList.toggle('placeholder', !t);
   }
   function run(q, page) {
     if (!q.trim()) return;
-    clear(results).appendChild(el('p', { text: '正在查找…' }));
+    clear(results).appendChild(el('p', { text: tr('正在查找…', 'Searching…') }));
     var size = pageSize();
     getJson('/api/search?q=' + encodeURIComponent(q) + '&size=' + size + '&page=' + page).then(function (r) {
       clear(results);
       if (!r.items.length) {
-        results.appendChild(el('p', { className: 'empty', text: '没有找到“' + q + '”，换个词试试。' }));
+        results.appendChild(el('p', { className: 'empty', text: tr('没有找到“' + q + '”，换个词试试。', 'Nothing found for "' + q + '"; try another word.') }));
         return;
       }
-      results.appendChild(el('p', { className: 'count', text: '找到 ' + r.total + ' 条' }));
+      results.appendChild(el('p', { className: 'count', text: tr('找到 ' + r.total + ' 条', r.total + ' found') }));
       results.appendChild(el('ul', { className: 'list' }, r.items.map(function (i) { return entry(i, i.highlights); })));
       pager(results, page, Math.ceil(r.total / size), function (p) { run(q, p); });
     }).catch(function (e) { clear(results).appendChild(el('p', { className: 'error', text: e.message })); });
@@ -249,13 +264,13 @@ var REASONS = null;
 function finishView() {
   return {
     render: function (into) {
-      into.appendChild(el('h2', { text: '请您对本次查询服务进行评价（匿名）' }));
+      into.appendChild(el('h2', { text: tr('请您对本次查询服务进行评价（匿名）', 'Please rate this service (anonymous)') }));
       var chosen = {};
       var reasons = el('div', { className: 'reasons' });
       var levels = el('div', { className: 'rating-levels' }, LEVELS.map(function (l) {
-        return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: l[1] });
+        return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: tr(l[1], l[2]) });
       }));
-      var skip = el('button', { type: 'button', className: 'page-button', id: 'skip-rating', text: '不评价，直接结束' });
+      var skip = el('button', { type: 'button', className: 'page-button', id: 'skip-rating', text: tr('不评价，直接结束', 'Finish without rating') });
       skip.addEventListener('click', reset);
       levels.addEventListener('click', function (e) {
         var b = e.target.closest('button');
@@ -265,22 +280,22 @@ function finishView() {
           body: JSON.stringify({ level: Number(b.dataset.level), context: 'session',
             reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }),
             screenId: s && s.status === 'active' ? s.screenId : undefined }) }).then(function (r) {
-          clear(into).appendChild(el('p', { className: 'thanks', text: r.ok ? '感谢您的评价！' : '评价没有提交成功。' }));
+          clear(into).appendChild(el('p', { className: 'thanks', text: r.ok ? thanks() : tr('评价没有提交成功。', 'Your rating was not sent.') }));
           setTimeout(reset, 3000);
         });
       });
       into.appendChild(levels);
-      into.appendChild(el('p', { className: 'lead', text: '可选：原因' }));
+      into.appendChild(el('p', { className: 'lead', text: tr('可选：原因', 'Optional: why') }));
       into.appendChild(reasons);
       into.appendChild(skip);
       (REASONS ? Promise.resolve(REASONS) : getJson('/api/ratings/options').then(function (o) { REASONS = o.reasons; return REASONS; }))
         .then(function (list) {
           list.forEach(function (r) {
-            var b = el('button', { type: 'button', className: 'word', 'aria-pressed': 'false', 'data-reason': r.code, text: r.name });
+            var b = el('button', { type: 'button', className: 'word', 'aria-pressed': 'false', 'data-reason': r.code, text: named(r) });
             b.addEventListener('click', function () {
               chosen[r.code] = !chosen[r.code];
               b.setAttribute('aria-pressed', chosen[r.code] ? 'true' : 'false');
-              b.textContent = (chosen[r.code] ? '✓ ' : '') + r.name; // not by colour alone
+              b.textContent = (chosen[r.code] ? '✓ ' : '') + named(r); // not by colour alone
             });
             reasons.appendChild(b);
           });
@@ -300,42 +315,45 @@ function applicationView() {
   };
   var answer = el('div', { className: 'application', 'aria-live': 'polite' });
   function paint() {
-    boxes.number.textContent = '申请编号：' + (fields.number || '（例如 YSQ2026-000123）');
+    boxes.number.textContent = tr('申请编号：', 'Request number: ') + (fields.number || tr('（例如 YSQ2026-000123）', '(e.g. YSQ2026-000123)'));
     // The code is not shown as typed: others in the hall may be looking.
-    boxes.code.textContent = '查询码：' + (fields.code ? new Array(fields.code.length + 1).join('●') : '（受理时告知的 8 位查询码）');
+    boxes.code.textContent = tr('查询码：', 'Check code: ') + (fields.code ? new Array(fields.code.length + 1).join('●')
+      : tr('（受理时告知的 8 位查询码）', '(the 8 characters you were given)'));
     boxes.number.classList.toggle('active', active === 'number');
     boxes.code.classList.toggle('active', active === 'code');
   }
   function lookUp() {
     if (!fields.number || !fields.code) return;
-    clear(answer).appendChild(el('p', { text: '正在查询…' }));
+    clear(answer).appendChild(el('p', { text: tr('正在查询…', 'Looking it up…') }));
     fetch('/api/applications/lookup?number=' + encodeURIComponent(fields.number) + '&code=' + encodeURIComponent(fields.code),
       { headers: { Accept: 'application/json' } }).then(function (r) {
       return r.ok ? r.json() : null;
     }).then(function (a) {
       clear(answer);
       if (!a) {
-        answer.appendChild(el('p', { className: 'error', text: '没有查到：请核对申请编号和查询码。' }));
+        answer.appendChild(el('p', { className: 'error', text: tr('没有查到：请核对申请编号和查询码。', 'Not found: please check the number and the code.') }));
         return;
       }
       answer.appendChild(el('table', { className: 'facts' }, [el('tbody', null, [
-        ['申请编号', a.number], ['办理状态', a.statusName], ['收到日期', formatDate(a.receivedOn)],
-        ['答复期限', a.deadline ? formatDate(a.deadline) + '（还有 ' + a.workingDaysLeft + ' 个工作日）' : null],
-        ['答复日期', a.answeredOn ? formatDate(a.answeredOn) : null], ['答复结果', a.replyName || null]
+        [tr('申请编号', 'Number'), a.number], [tr('办理状态', 'State'), a.statusName], [tr('收到日期', 'Received'), formatDate(a.receivedOn)],
+        [tr('答复期限', 'Answer due'), a.deadline ? formatDate(a.deadline) + tr('（还有 ' + a.workingDaysLeft + ' 个工作日）', ' (' + a.workingDaysLeft + ' working days left)') : null],
+        [tr('答复日期', 'Answered'), a.answeredOn ? formatDate(a.answeredOn) : null], [tr('答复结果', 'Answer'), a.replyName || null]
       ].filter(function (r) { return r[1]; }).map(function (r) {
         return el('tr', null, [el('th', { scope: 'row', text: r[0] }), el('td', { text: r[1] })]);
       }))]));
-      if (a.calendarComplete === false) answer.appendChild(el('p', { className: 'note', text: '期限按工作日估算，以受理机关告知为准。' }));
-    }).catch(function () { clear(answer).appendChild(el('p', { className: 'error', text: '暂时无法查询，请稍后再试。' })); });
+      if (a.calendarComplete === false) {
+        answer.appendChild(el('p', { className: 'note', text: tr('期限按工作日估算，以受理机关告知为准。', 'The due date is an estimate in working days; the office’s notice counts.') }));
+      }
+    }).catch(function () { clear(answer).appendChild(el('p', { className: 'error', text: unavailable() })); });
   }
   return {
     render: function (into) {
-      into.appendChild(el('h2', { text: '依申请公开：查询办理进度' }));
+      into.appendChild(el('h2', { text: tr('依申请公开：查询办理进度', 'Information on request: where is my request?') }));
       into.appendChild(el('div', { className: 'fields' }, [boxes.number, boxes.code]));
       var board = keyboard(function (t) { fields[active] = t; paint(); }, function () {
         if (active === 'number' && fields.number && !fields.code) { focus('code'); return; }
         lookUp();
-      }, { digits: true, submitLabel: '查询' });
+      }, { digits: true, submitLabel: tr('查询', 'Look up') });
       function focus(field) {
         active = field;
         board.setText(fields[field]);
@@ -354,9 +372,13 @@ function applicationView() {
 
 // ---------------------------------------------------------------- attract loop and reset
 
+function touchToStart() {
+  return '请触摸屏幕开始查询 · Touch the screen to start';
+}
+
 function startAttract() {
   attract.hidden = false;
-  clear(attract).appendChild(el('p', { className: 'attract-hint', text: '请触摸屏幕开始查询' }));
+  clear(attract).appendChild(el('p', { className: 'attract-hint', text: touchToStart() }));
   getJson('/api/items?kind=notice&size=10').then(function (r) {
     var i = 0;
     function next() {
@@ -366,8 +388,8 @@ function startAttract() {
         el('p', { className: 'attract-meta', text: kindName(item.kind) + ' · ' + (item.departmentName || '') }),
         el('h2', { text: item.title }),
         item.summary ? el('p', { text: item.summary }) : null,
-        el('img', { src: item.links.qrSvg, alt: '二维码' }),
-        el('p', { className: 'attract-hint', text: '请触摸屏幕开始查询' })]));
+        el('img', { src: item.links.qrSvg, alt: 'QR' }),
+        el('p', { className: 'attract-hint', text: touchToStart() })]));
       attractTimer = setTimeout(next, ATTRACT_SECONDS * 1000);
     }
     next();
@@ -385,17 +407,45 @@ var contrastButton = document.getElementById('contrast');
 function setContrast(on) {
   document.body.classList.toggle('contrast', on);
   contrastButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-  contrastButton.textContent = on ? '标准色' : '高对比';
+  contrastButton.textContent = on ? tr('标准色', 'Normal colours') : tr('高对比', 'High contrast');
 }
 
 function setLarge(on) {
   document.body.classList.toggle('large', on);
   largeButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-  largeButton.textContent = on ? '标准字' : '大字';
+  largeButton.textContent = on ? tr('标准字', 'Normal text') : tr('大字', 'Large text');
 }
 
-// Forget everything the last person did: views, search text, large text; back to the attract loop.
+// While staff have not yet paired this screen, its code shows small in a corner.
+function paintPairing() {
+  var s = link && link.state;
+  document.getElementById('pairing').textContent = s && s.status === 'pending' && s.pairingCode
+    ? tr('本机配对码 ', 'Pairing code ') + s.pairingCode : '';
+}
+
+// The header's words in the current language.
+function paintChrome() {
+  var words = { back: ['返回', 'Back'], home: ['首页', 'Home'], search: ['搜索', 'Search'], finish: ['结束使用', 'Finish'],
+    stay: ['继续使用', 'Keep using'] };
+  Object.keys(words).forEach(function (id) { document.getElementById(id).textContent = tr(words[id][0], words[id][1]); });
+  document.querySelector('header h1').textContent = tr('政务公开查询', 'Government Information');
+  var langButton = document.getElementById('lang');
+  langButton.textContent = getLang() === 'en' ? '中文' : 'English';
+  langButton.setAttribute('lang', getLang() === 'en' ? 'zh-CN' : 'en');
+  setLarge(document.body.classList.contains('large'));
+  setContrast(document.body.classList.contains('contrast'));
+  paintPairing();
+}
+
+function setLanguage(value) {
+  setLang(value);
+  paintChrome();
+  if (current && attract.hidden) show(current);
+}
+
+// Forget everything the last person did: views, search text, large text, language; back to the attract loop.
 function reset() {
+  setLanguage('zh');
   dismissed = {};
   history = [];
   current = null;
@@ -421,6 +471,7 @@ document.getElementById('home').addEventListener('click', function () { history 
 document.getElementById('back').addEventListener('click', back);
 document.getElementById('search').addEventListener('click', function () { go(searchView()); });
 document.getElementById('finish').addEventListener('click', function () { go(finishView()); });
+document.getElementById('lang').addEventListener('click', function () { setLanguage(getLang() === 'en' ? 'zh' : 'en'); });
 largeButton.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); });
 contrastButton.addEventListener('click', function () { setContrast(!document.body.classList.contains('contrast')); });
 document.getElementById('stay').addEventListener('click', function () { /* the touch itself keeps the session */ });
@@ -439,14 +490,14 @@ function showAlerts() {
   clear(alertBox);
   if (!a) return;
   alertBox.className = 'level-' + a.alert.level;
-  var close = el('button', { type: 'button', id: 'dismiss', text: '我知道了（暂时关闭）' });
+  var close = el('button', { type: 'button', id: 'dismiss', text: tr('我知道了（暂时关闭）', 'I have read it (hide for now)') });
   close.addEventListener('click', function () { dismissed[a.id] = Date.now() + DISMISS_MS; showAlerts(); });
   alertBox.appendChild(el('div', { className: 'alert-body' }, [
-    el('p', { className: 'alert-level', text: (LEVEL_NAMES[a.alert.level] || '') + '预警' }),
+    el('p', { className: 'alert-level', text: tr(LEVEL_NAMES[a.alert.level][0] + '预警', LEVEL_NAMES[a.alert.level][1] + ' warning') }),
     el('h2', { text: a.title }),
-    el('p', { text: a.alert.area + ' · 发布时间 ' + formatDate(a.publishStart || a.publishedAt, true) }),
+    el('p', { text: a.alert.area + tr(' · 发布时间 ', ' · issued ') + formatDate(a.publishStart || a.publishedAt, true) }),
     a.summary ? el('p', { text: a.summary }) : null,
-    el('img', { src: a.links.qrSvg, alt: '二维码' }),
+    el('img', { src: a.links.qrSvg, alt: 'QR' }),
     close]));
 }
 
@@ -460,8 +511,7 @@ function contentChanged(state) {
 link = { state: null };
 connect('touch', function (update) {
   link.state = update.state;
-  document.getElementById('pairing').textContent = update.state.status === 'pending' && update.state.pairingCode
-    ? '本机配对码 ' + update.state.pairingCode : '';
+  paintPairing();
   contentChanged(update.state);
   showAlerts();
 });
@@ -469,7 +519,9 @@ setInterval(showAlerts, 1000); // alerts that expire or were put aside for a whi
 
 watchIdle(IDLE_SECONDS, function (left) {
   idleBox.hidden = left === null || !attract.hidden;
-  if (left !== null) document.getElementById('idle-text').textContent = '无人操作，' + left + ' 秒后返回首页';
+  if (left !== null) {
+    document.getElementById('idle-text').textContent = tr('无人操作，' + left + ' 秒后返回首页', 'No one is using the screen: back to the start in ' + left + ' s');
+  }
 }, function () {
   if (attract.hidden) reset();
 });

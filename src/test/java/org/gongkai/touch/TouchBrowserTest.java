@@ -297,6 +297,27 @@ class TouchBrowserTest {
     }
 
     @Test
+    void englishIsOneTapAwayAndTheNextPersonGetsChineseAgain() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = home(context, "?idle=5");
+            tap(page, "#lang");
+            assertThat(page.textContent("#home")).isEqualTo("Home");
+            assertThat(page.locator("main h2").allTextContents()).contains("Government information", "For people, by life event");
+            tap(page, ".tile:has-text('Office guides')");
+            tap(page, ".entry:has-text('城乡居民养老保险参保登记')");
+            page.waitForSelector(".item h2");
+            assertThat(page.locator(".item h2").allTextContents()).contains("Who may apply", "Materials", "Steps");
+            assertThat(page.textContent(".item .meta")).contains("Office guide").contains("Human Resources and Social Security Bureau");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-english-1920x1080.png")));
+            page.waitForSelector("#attract:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(9000));
+            page.click("#attract");
+            page.waitForSelector(".tiles.main .tile");
+            assertThat(page.textContent("#home")).isEqualTo("首页");
+            assertThat(page.evaluate("() => document.documentElement.lang")).isEqualTo("zh-CN");
+        }
+    }
+
+    @Test
     void aRatingOnAGuideIsStored() {
         try (BrowserContext context = context(1920, 1080)) {
             Page page = home(context, "");
