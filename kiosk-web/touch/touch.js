@@ -213,7 +213,7 @@ function ratingBox(item) {
     var b = e.target.closest('button');
     if (!b) return;
     fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ level: Number(b.dataset.level), itemId: item.id }) }).then(function (r) {
+      body: JSON.stringify({ level: Number(b.dataset.level), itemId: item.id, screenId: pairedScreenId() }) }).then(function (r) {
       clear(box).appendChild(el('p', { className: 'thanks', text: r.ok ? thanks() : tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.') }));
     });
   });
@@ -248,6 +248,7 @@ function searchView() {
     }).catch(function (e) { clear(results).appendChild(el('p', { className: 'error', text: e.message })); });
   }
   return {
+    keepsInput: true, // typed text would be lost: content changes do not redraw it
     render: function (into) {
       showText(text);
       into.appendChild(box);
@@ -263,6 +264,7 @@ var REASONS = null;
 
 function finishView() {
   return {
+    keepsInput: true, // typed text would be lost: content changes do not redraw it
     render: function (into) {
       into.appendChild(el('h2', { text: tr('请您对本次查询服务进行评价（匿名）', 'Please rate this service (anonymous)') }));
       var chosen = {};
@@ -275,11 +277,10 @@ function finishView() {
       levels.addEventListener('click', function (e) {
         var b = e.target.closest('button');
         if (!b) return;
-        var s = link && link.state;
         fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ level: Number(b.dataset.level), context: 'session',
             reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }),
-            screenId: s && s.status === 'active' ? s.screenId : undefined }) }).then(function (r) {
+            screenId: pairedScreenId() }) }).then(function (r) {
           clear(into).appendChild(el('p', { className: 'thanks', text: r.ok ? thanks() : tr('评价没有提交成功。', 'Your rating was not sent.') }));
           setTimeout(reset, 3000);
         });
@@ -347,6 +348,7 @@ function applicationView() {
     }).catch(function () { clear(answer).appendChild(el('p', { className: 'error', text: unavailable() })); });
   }
   return {
+    keepsInput: true, // typed text would be lost: content changes do not redraw it
     render: function (into) {
       into.appendChild(el('h2', { text: tr('依申请公开：查询办理进度', 'Information on request: where is my request?') }));
       into.appendChild(el('div', { className: 'fields' }, [boxes.number, boxes.code]));
@@ -501,11 +503,30 @@ function showAlerts() {
     close]));
 }
 
+function pairedScreenId() {
+  var s = link && link.state;
+  return s && s.status === 'active' ? s.screenId : undefined;
+}
+
 // New, changed, withdrawn and expired content: what is on screen is loaded again, in place.
 function contentChanged(state) {
   var version = state.status === 'active' ? state.version : null;
-  if (seenVersion !== null && version !== seenVersion && current && attract.hidden) show(current);
+  if (seenVersion !== null && version !== seenVersion && current && attract.hidden && !current.keepsInput) show(current);
   seenVersion = version;
+}
+
+// An item's window ending sends no message: the screen watches the ends of the items it holds.
+var windowsCheckedAt = Date.now();
+function windowsEnded() {
+  var now = Date.now();
+  var s = link && link.state;
+  var ended = s && (s.items || []).some(function (i) {
+    var end = i.publishEnd ? Date.parse(i.publishEnd) : NaN;
+    var start = i.publishStart ? Date.parse(i.publishStart) : NaN;
+    return (end > windowsCheckedAt && end <= now) || (start > windowsCheckedAt && start <= now);
+  });
+  windowsCheckedAt = now;
+  if (ended && current && attract.hidden && !current.keepsInput) show(current);
 }
 
 link = { state: null };
@@ -516,6 +537,7 @@ connect('touch', function (update) {
   showAlerts();
 });
 setInterval(showAlerts, 1000); // alerts that expire or were put aside for a while
+setInterval(windowsEnded, 1000);
 
 watchIdle(IDLE_SECONDS, function (left) {
   idleBox.hidden = left === null || !attract.hidden;

@@ -241,6 +241,15 @@ class TouchBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-alert-1920x1080.png")));
             tap(page, "#dismiss");
             page.waitForSelector("#alert", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+            // An item whose window ends: no message comes, the screen sees the end itself.
+            var ending = org.gongkai.support.Fixtures.notice("五秒后到期的通知");
+            ending.put("department", "gov-office").put("priority", 98)
+                    .put("publishEnd", java.time.OffsetDateTime.now().plusSeconds(5).toString());
+            org.gongkai.support.Fixtures.create(admin, ending);
+            page.waitForSelector(".entry:has-text('五秒后到期的通知')", new Page.WaitForSelectorOptions().setTimeout(5000));
+            page.waitForSelector(".entry:has-text('五秒后到期的通知')",
+                    new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(10000));
+
             assertThat(admin.post("/api/items/" + alertId + "/withdraw", "").status()).isEqualTo(200);
             assertThat(admin.post("/api/items/" + noticeId + "/withdraw", "").status()).isEqualTo(200);
             page.waitForSelector(".entry:has-text('触摸屏实时更新测试通知')",
