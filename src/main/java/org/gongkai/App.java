@@ -27,6 +27,8 @@ import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
 import org.gongkai.push.PushHub;
 import org.gongkai.applications.ApplicationRoutes;
+import org.gongkai.audit.AuditLog;
+import org.gongkai.audit.AuditRoutes;
 import org.gongkai.applications.ApplicationService;
 import org.gongkai.applications.ApplicationStore;
 import org.gongkai.applications.WorkCalendar;
@@ -72,6 +74,7 @@ public final class App {
     private final SearchService search;
     private final RatingStore ratingStore;
     private final ApplicationService applications;
+    private final AuditLog audit;
     private final PushHub hub;
     private Javalin server;
 
@@ -96,6 +99,7 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
+        audit = new AuditLog(jdbi, clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(
                 config.configDir() != null ? config.configDir().resolve("holidays") : java.nio.file.Path.of("config", "holidays")),
                 clock, config.display().zone());
@@ -152,6 +156,10 @@ public final class App {
 
         r.before(security::headers);
         r.before("/api/*", security::authenticate);
+        AuditRoutes auditRoutes = new AuditRoutes(audit);
+        r.after("/api/*", auditRoutes::record);
+        r.get("/api/audit", auditRoutes::list);
+        r.get("/api/audit/verify", auditRoutes::verify);
         ErrorHandlers.register(r);
 
         r.get("/health", new Health(dataSource, hub::health)::handle);

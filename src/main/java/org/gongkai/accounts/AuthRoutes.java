@@ -24,10 +24,14 @@ public final class AuthRoutes {
 
     record TokenRequest(String name) {}
 
+    /** The request attribute that names who tried to log in. */
+    public static final String LOGIN_NAME = "gongkai.loginName";
+
     public void login(Context ctx) {
         LoginRequest req = Requests.body(ctx, LoginRequest.class);
         Requests.require(req.username() != null && !req.username().isBlank() && req.username().length() <= 64,
                 "username", "is required");
+        ctx.attribute(LOGIN_NAME, req.username().strip()); // for the audit log, success or not
         Requests.require(req.password() != null && !req.password().isEmpty() && req.password().length() <= 200,
                 "password", "is required");
         AccountService.NewSession session = accounts.login(req.username().strip(), req.password())

@@ -1,0 +1,96 @@
+package org.gongkai.audit;
+
+import io.javalin.http.Context;
+import org.gongkai.accounts.AuthRoutes;
+import org.gongkai.accounts.Staff;
+import org.gongkai.web.ApiException;
+import org.gongkai.web.Requests;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Records every state-changing API call; /api/audit lists, exports (CSV) and verifies the chain. Admin only. */
+public final class AuditRoutes {
+    private static final Set<String> NOT_STAFF_ACTIONS = Set.of("/api/ratings"); // citizens, anonymous by design
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
+    private final AuditLog log;
+
+    public AuditRoutes(AuditLog log) {
+        this.log = log;
+    }
+
+    /** An after-handler for /api/*: writes (and failed attempts) are recorded with who, what, result and where. */
+    public void record(Context ctx) {
+        String method = ctx.method().name();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) return;
+        String path = ctx.path();
+        if (NOT_STAFF_ACTIONS.contains(path)) return;
+        int status = ctx.statusCode();
+        String actor;
+        String action;
+        if (path.equals("/api/login")) {
+            actor = loginName(ctx);
+            action = status < 400 ? "login" : "login failed";
+        } else {
+            Optional<Staff> staff = Requests.staff(ctx);
+            actor = staff.map(Staff::username).orElse("(anonymous)");
+            action = path.equals("/api/logout") ? "logout" : method + " " + path;
+        }
+        String location = ctx.res().getHeader("Location");
+        try {
+            log.record(actor, action, location != null ? location : path, status, ctx.ip());
+        } catch (RuntimeException e) { // the action itself has happened; its answer must not turn into a 500
+            LOG.error("audit log: could not record {} {} by {}", action, path, actor, e);
+        }
+    }
+
+    public void list(Context ctx) {
+        Requests.requireAdmin(ctx);
+        OffsetDateTime to = time(ctx, "to", OffsetDateTime.now().plusMinutes(1));
+        OffsetDateTime from = time(ctx, "from", to.minusDays(30));
+        List<AuditLog.Entry> entries = log.search(ctx.queryParam("q"), from, to, Requests.intQuery(ctx, "limit", 500, 1, 100_000));
+        if ("csv".equals(ctx.queryParam("format"))) {
+            StringBuilder csv = new StringBuilder("\uFEFFid,at,actor,action,target,status,address,hash\r\n"); // BOM: Excel reads UTF-8
+            for (AuditLog.Entry e : entries) {
+                csv.append(e.id()).append(',').append(e.at()).append(',').append(cell(e.actor())).append(',')
+                        .append(cell(e.action())).append(',').append(cell(e.target())).append(',').append(e.status())
+                        .append(',').append(cell(e.address())).append(',').append(e.hash()).append("\r\n");
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"gongkai-audit.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+            return;
+        }
+        ctx.json(entries);
+    }
+
+    public void verify(Context ctx) {
+        Requests.requireAdmin(ctx);
+        ctx.json(log.verify());
+    }
+
+    private static String loginName(Context ctx) {
+        String name = ctx.attribute(AuthRoutes.LOGIN_NAME);
+        return name == null ? "(none)" : name;
+    }
+
+    /** A CSV cell that a spreadsheet will not run as a formula. */
+    static String cell(String s) {
+        if (s == null) return "";
+        String v = s.matches("^[=+\\-@\\t\\r].*") ? "'" + s : s;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    private static OffsetDateTime time(Context ctx, String name, OffsetDateTime fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return fallback;
+        try {
+            return OffsetDateTime.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, name + " must be a date-time with offset, e.g. 2026-11-01T00:00:00+08:00");
+        }
+    }
+}
