@@ -27,6 +27,7 @@ import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
 import org.gongkai.push.PushHub;
 import org.gongkai.applications.ApplicationRoutes;
+import org.gongkai.accounts.LoginThrottle;
 import org.gongkai.audit.AuditLog;
 import org.gongkai.audit.AuditRoutes;
 import org.gongkai.applications.ApplicationService;
@@ -75,6 +76,7 @@ public final class App {
     private final RatingStore ratingStore;
     private final ApplicationService applications;
     private final AuditLog audit;
+    private final LoginThrottle loginThrottle;
     private final PushHub hub;
     private Javalin server;
 
@@ -100,6 +102,7 @@ public final class App {
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
         audit = new AuditLog(jdbi, clock);
+        loginThrottle = new LoginThrottle(clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(
                 config.configDir() != null ? config.configDir().resolve("holidays") : java.nio.file.Path.of("config", "holidays")),
                 clock, config.display().zone());
@@ -145,7 +148,7 @@ public final class App {
     /** Every route, in one place. Writes under /api are protected by WebSecurity unless listed as public there. */
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
-        AuthRoutes auth = new AuthRoutes(accounts, config.server().production());
+        AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle);
         ItemRoutes itemRoutes = new ItemRoutes(items, itemViews, clock);
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),

@@ -14,10 +14,12 @@ public final class AuthRoutes {
     public static final String SESSION_COOKIE = "gk_session";
     private final AccountService accounts;
     private final boolean secureCookies;
+    private final LoginThrottle throttle;
 
-    public AuthRoutes(AccountService accounts, boolean secureCookies) {
+    public AuthRoutes(AccountService accounts, boolean secureCookies, LoginThrottle throttle) {
         this.accounts = accounts;
         this.secureCookies = secureCookies;
+        this.throttle = throttle;
     }
 
     record LoginRequest(String username, String password) {}
@@ -34,8 +36,18 @@ public final class AuthRoutes {
         ctx.attribute(LOGIN_NAME, req.username().strip()); // for the audit log, success or not
         Requests.require(req.password() != null && !req.password().isEmpty() && req.password().length() <= 200,
                 "password", "is required");
-        AccountService.NewSession session = accounts.login(req.username().strip(), req.password())
-                .orElseThrow(() -> new ApiException(401, "wrong username or password", null));
+        String name = req.username().strip();
+        long wait = throttle.waitSeconds(name, ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "too many failed logins; try again in " + ((wait + 59) / 60) + " minutes", null);
+        }
+        AccountService.NewSession session = accounts.login(name, req.password()).orElse(null);
+        if (session == null) {
+            throttle.failed(name, ctx.ip());
+            throw new ApiException(401, "wrong username or password", null);
+        }
+        throttle.succeeded(name);
         long maxAge = Math.max(0, Duration.between(OffsetDateTime.now(), session.expires()).getSeconds());
         ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge
                 + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
