@@ -7,6 +7,13 @@ import io.javalin.json.JavalinJackson;
 import org.gongkai.accounts.AccountService;
 import org.gongkai.accounts.AccountStore;
 import org.gongkai.accounts.AuthRoutes;
+import org.gongkai.accounts.LoginThrottle;
+import org.gongkai.applications.ApplicationRoutes;
+import org.gongkai.applications.ApplicationService;
+import org.gongkai.applications.ApplicationStore;
+import org.gongkai.applications.WorkCalendar;
+import org.gongkai.audit.AuditLog;
+import org.gongkai.audit.AuditRoutes;
 import org.gongkai.backup.BackupRoutes;
 import org.gongkai.catalogue.Catalogue;
 import org.gongkai.catalogue.CatalogueLoader;
@@ -20,28 +27,21 @@ import org.gongkai.db.Database;
 import org.gongkai.demo.DemoLoader;
 import org.gongkai.departments.DepartmentRoutes;
 import org.gongkai.departments.DepartmentStore;
-import org.gongkai.push.ChangeFeed;
-import org.gongkai.push.LocalChangeFeed;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
+import org.gongkai.push.ChangeFeed;
+import org.gongkai.push.LocalChangeFeed;
 import org.gongkai.push.PushHub;
-import org.gongkai.applications.ApplicationRoutes;
-import org.gongkai.accounts.LoginThrottle;
-import org.gongkai.audit.AuditLog;
-import org.gongkai.audit.AuditRoutes;
-import org.gongkai.applications.ApplicationService;
-import org.gongkai.applications.ApplicationStore;
-import org.gongkai.applications.WorkCalendar;
-import org.gongkai.ratings.RatingRoutes;
-import org.gongkai.ratings.RatingStore;
-import org.gongkai.search.SearchRoutes;
-import org.gongkai.search.SearchService;
 import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
+import org.gongkai.ratings.RatingRoutes;
+import org.gongkai.ratings.RatingStore;
 import org.gongkai.screens.ScreenRoutes;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
+import org.gongkai.search.SearchRoutes;
+import org.gongkai.search.SearchService;
 import org.gongkai.web.ErrorHandlers;
 import org.gongkai.web.Health;
 import org.gongkai.web.Json;
@@ -103,9 +103,8 @@ public final class App {
         ratingStore = new RatingStore(jdbi);
         audit = new AuditLog(jdbi, clock);
         loginThrottle = new LoginThrottle(clock);
-        applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(
-                config.configDir() != null ? config.configDir().resolve("holidays") : java.nio.file.Path.of("config", "holidays")),
-                clock, config.display().zone());
+        applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
+                config.display().zone());
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),

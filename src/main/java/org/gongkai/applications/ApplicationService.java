@@ -3,6 +3,7 @@ package org.gongkai.applications;
 import org.gongkai.accounts.Secrets;
 import org.gongkai.qr.ShortCodes;
 import org.gongkai.web.ApiException;
+import org.gongkai.web.Requests;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,13 +42,13 @@ public final class ApplicationService {
     }
 
     public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn, String actor) {
-        require(channel != null && Application.CHANNELS.contains(channel), "channel", "must be one of " + String.join(", ", Application.CHANNELS));
-        require(subject != null && !subject.isBlank() && subject.length() <= 2000, "subject", "is required (at most 2000 characters): the information asked for");
-        require(applicant != null && !applicant.isBlank() && applicant.length() <= 200, "applicant", "is required (at most 200 characters)");
-        require(contact == null || contact.length() <= 200, "contact", "is longer than 200 characters");
+        Requests.require(channel != null && Application.CHANNELS.contains(channel), "channel", "must be one of " + String.join(", ", Application.CHANNELS));
+        Requests.require(subject != null && !subject.isBlank() && subject.length() <= 2000, "subject", "is required (at most 2000 characters): the information asked for");
+        Requests.require(applicant != null && !applicant.isBlank() && applicant.length() <= 200, "applicant", "is required (at most 200 characters)");
+        Requests.require(contact == null || contact.length() <= 200, "contact", "is longer than 200 characters");
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate received = receivedOn == null ? today : receivedOn;
-        require(!received.isAfter(today), "receivedOn", "cannot be in the future");
+        Requests.require(!received.isAfter(today), "receivedOn", "cannot be in the future");
         String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
                 contact == null ? null : contact.strip(), received, OffsetDateTime.now(clock), actor);
@@ -66,20 +67,20 @@ public final class ApplicationService {
     public Application move(String number, String status, String replyType, LocalDate on, String actor) {
         Application a = find(number);
         LocalDate day = on == null ? LocalDate.now(clock.withZone(zone)) : on;
-        require(!day.isBefore(a.receivedOn()), "on", "cannot be before the application was received");
-        require(!"answered".equals(a.status()), "status", "the application has been answered already");
+        Requests.require(!day.isBefore(a.receivedOn()), "on", "cannot be before the application was received");
+        Requests.require(!"answered".equals(a.status()), "status", "the application has been answered already");
         Application next;
         switch (status == null ? "" : status) {
             case "handling" -> next = with(a, "handling", a.extended(),
                     "correction_requested".equals(a.status()) ? day : a.clockStartsOn(), null, null);
             case "correction_requested" -> next = with(a, "correction_requested", a.extended(), a.clockStartsOn(), null, null);
             case "extended" -> {
-                require(!a.extended(), "status", "the application has been extended once already");
-                require(!"correction_requested".equals(a.status()), "status", "is waiting for a correction; it cannot be extended now");
+                Requests.require(!a.extended(), "status", "the application has been extended once already");
+                Requests.require(!"correction_requested".equals(a.status()), "status", "is waiting for a correction; it cannot be extended now");
                 next = with(a, a.status(), true, a.clockStartsOn(), null, null);
             }
             case "answered" -> {
-                require(replyType != null && Application.REPLY_TYPES.containsKey(replyType), "replyType",
+                Requests.require(replyType != null && Application.REPLY_TYPES.containsKey(replyType), "replyType",
                         "must be one of " + String.join(", ", Application.REPLY_TYPES.keySet()));
                 next = with(a, "answered", a.extended(), a.clockStartsOn(), replyType, day);
             }
@@ -140,9 +141,5 @@ public final class ApplicationService {
                                     String replyType, LocalDate answeredOn) {
         return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
                 clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy());
-    }
-
-    private static void require(boolean ok, String field, String message) {
-        if (!ok) throw ApiException.badRequest(field, field + " " + message);
     }
 }

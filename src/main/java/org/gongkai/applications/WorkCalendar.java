@@ -25,6 +25,11 @@ public final class WorkCalendar {
     private final Set<LocalDate> worked = new HashSet<>();
     private final Set<Integer> years = new HashSet<>();
 
+    /** The calendars in a holidays/ directory next to the config file, or in ./config/holidays without one. */
+    public static WorkCalendar load(org.gongkai.config.Config config) {
+        return load(config.configDir() != null ? config.configDir().resolve("holidays") : Path.of("config", "holidays"));
+    }
+
     public static WorkCalendar load(Path dir) {
         WorkCalendar calendar = new WorkCalendar();
         if (dir == null || !Files.isDirectory(dir)) return calendar;

@@ -3,11 +3,9 @@ package org.gongkai.audit;
 import io.javalin.http.Context;
 import org.gongkai.accounts.AuthRoutes;
 import org.gongkai.accounts.Staff;
-import org.gongkai.web.ApiException;
 import org.gongkai.web.Requests;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +48,8 @@ public final class AuditRoutes {
 
     public void list(Context ctx) {
         Requests.requireAdmin(ctx);
-        OffsetDateTime to = time(ctx, "to", OffsetDateTime.now().plusMinutes(1));
-        OffsetDateTime from = time(ctx, "from", to.minusDays(30));
+        OffsetDateTime to = Requests.dateTimeQuery(ctx, "to", OffsetDateTime.now().plusMinutes(1));
+        OffsetDateTime from = Requests.dateTimeQuery(ctx, "from", to.minusDays(30));
         List<AuditLog.Entry> entries = log.search(ctx.queryParam("q"), from, to, Requests.intQuery(ctx, "limit", 500, 1, 100_000));
         if ("csv".equals(ctx.queryParam("format"))) {
             StringBuilder csv = new StringBuilder("\uFEFFid,at,actor,action,target,status,address,hash\r\n"); // BOM: Excel reads UTF-8
@@ -82,15 +80,5 @@ public final class AuditRoutes {
         if (s == null) return "";
         String v = s.matches("^[=+\\-@\\t\\r].*") ? "'" + s : s;
         return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-
-    private static OffsetDateTime time(Context ctx, String name, OffsetDateTime fallback) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.isBlank()) return fallback;
-        try {
-            return OffsetDateTime.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, name + " must be a date-time with offset, e.g. 2026-11-01T00:00:00+08:00");
-        }
     }
 }

@@ -9,7 +9,6 @@ import org.gongkai.web.Requests;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -76,13 +75,7 @@ public final class RatingRoutes {
                 throw ApiException.badRequest("itemId", "itemId must be a number");
             }
         }
-        String fromParam = ctx.queryParam("from");
-        OffsetDateTime from;
-        try {
-            from = fromParam == null || fromParam.isBlank() ? OffsetDateTime.now(clock).minusDays(30) : OffsetDateTime.parse(fromParam);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("from", "from must be a date-time with offset, e.g. 2026-11-01T00:00:00+08:00");
-        }
+        OffsetDateTime from = Requests.dateTimeQuery(ctx, "from", OffsetDateTime.now(clock).minusDays(30));
         ctx.json(store.summary(itemId, from));
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class ScreenRoutes {
     public void playlist(Context ctx) {
         Requests.requireStaff(ctx);
         Screen screen = find(ctx.pathParam("id"));
-        Instant at = instantQuery(ctx);
+        Instant at = Requests.dateTimeQuery(ctx, "at", OffsetDateTime.now(clock)).toInstant();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("screen", screen.id());
         out.put("group", screen.group());
@@ -100,16 +99,6 @@ public final class ScreenRoutes {
         m.put("priority", i.priority());
         m.put("publishEnd", i.publishEnd());
         return m;
-    }
-
-    private Instant instantQuery(Context ctx) {
-        String at = Requests.query(ctx, "at", 40);
-        if (at == null) return clock.instant();
-        try {
-            return OffsetDateTime.parse(at).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("at", "query parameter at must be a date-time with offset, e.g. 2026-11-22T09:00:00+08:00");
-        }
     }
 
     private Screen find(String id) {

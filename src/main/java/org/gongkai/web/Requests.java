@@ -61,7 +61,7 @@ public final class Requests {
             throw ApiException.badRequest(field, "unknown field '" + field + "'");
         } catch (InvalidFormatException e) {
             throw ApiException.badRequest(path(e), "field '" + path(e) + "' has the wrong type or format: expected "
-                    + expected(e.getTargetType()));
+                    + org.gongkai.config.ConfigLoader.friendlyType(e.getTargetType()));
         } catch (ValueInstantiationException e) {
             String cause = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
             throw ApiException.badRequest(path(e), "field '" + path(e) + "' " + cause);
@@ -72,7 +72,7 @@ public final class Requests {
                         ? "request body has data after its JSON object" : "request body must be a JSON object");
             }
             throw ApiException.badRequest(field, "field '" + field + "' has the wrong type: expected "
-                    + expected(e.getTargetType()));
+                    + org.gongkai.config.ConfigLoader.friendlyType(e.getTargetType()));
         } catch (JsonMappingException e) {
             String field = path(e);
             throw ApiException.badRequest(field.isEmpty() ? null : field, "field '" + field + "' is invalid: " + e.getOriginalMessage());
@@ -110,10 +110,6 @@ public final class Requests {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String expected(Class<?> type) {
-        return org.gongkai.config.ConfigLoader.friendlyType(type);
-    }
-
     public static int intQuery(Context ctx, String name, int fallback, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return fallback;
@@ -131,6 +127,17 @@ public final class Requests {
             return Long.parseLong(ctx.pathParam(name));
         } catch (NumberFormatException e) {
             throw ApiException.badRequest(name, name + " must be a number");
+        }
+    }
+
+    /** A date-time query parameter, or the fallback when it is absent. */
+    public static java.time.OffsetDateTime dateTimeQuery(Context ctx, String name, java.time.OffsetDateTime fallback) {
+        String raw = query(ctx, name, 40);
+        if (raw == null) return fallback;
+        try {
+            return java.time.OffsetDateTime.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(name, "query parameter " + name + " must be a date-time with offset, e.g. 2026-11-22T09:00:00+08:00");
         }
     }
 
