@@ -17,6 +17,12 @@ function say(pairs, code) {
   return pair ? tr(pair[0], pair[1]) : code;
 }
 
+/** 红色预警 / Red warning */
+export function alertName(level) {
+  var pair = ALERT_LEVELS[level] || ['', ''];
+  return tr(pair[0] + '预警', (pair[1] + ' warning').trim());
+}
+
 export function kindName(kind) {
   return say(KIND_NAMES, kind);
 }
@@ -140,7 +146,7 @@ export function renderItem(item, linkFor) {
   nodes.push(el('h1', { text: item.title }));
   if (item.alert) {
     nodes.push(el('p', { className: 'alert-level level-' + item.alert.level,
-      text: say(ALERT_LEVELS, item.alert.level) + tr('预警 · ', ' warning · ') + item.alert.area + (item.alert.issuer ? ' · ' + item.alert.issuer : '') }));
+      text: alertName(item.alert.level) + ' · ' + item.alert.area + (item.alert.issuer ? ' · ' + item.alert.issuer : '') }));
   }
   if (item.interpretation) {
     nodes.push(el('p', { className: 'meta', text: say(INTERPRETATION_FORMS, item.interpretation.form || 'text') }));

@@ -4,7 +4,7 @@
 import { el, clear, formatDate } from '../common/dom.js';
 import { connect } from '../common/screen-link.js';
 import { rotation, alerts, ticker } from '../common/playlist.js';
-import { kindName } from '../common/render-item.js';
+import { kindName, alertName } from '../common/render-item.js';
 import { fit, fitMarquee } from './fit.js';
 import { PlayLog } from './plays.js';
 
@@ -12,7 +12,6 @@ var stage = document.getElementById('stage');
 var statusMark = document.getElementById('status');
 var clockMark = document.getElementById('clock');
 var tickerBar = document.getElementById('ticker');
-var LEVEL_NAMES = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
 var CHECK_MS = 1000; // how often the clock is checked for ended windows, new alerts and the next item
 
 var state = null;
@@ -99,14 +98,14 @@ function showAlert(a) {
   var issued = formatDate(a.publishStart || a.publishedAt, true, zone());
   if (layout() === 'strip') {
     render(el('div', { className: 'alert strip-line level-' + a.alert.level }, [
-      marquee((LEVEL_NAMES[a.alert.level] || '') + '预警 · ' + a.title + ' · ' + a.alert.area + ' · ' + issued
+      marquee(alertName(a.alert.level) + ' · ' + a.title + ' · ' + a.alert.area + ' · ' + issued
         + ' · ' + shortText(a.shortUrl)),
       el('img', { className: 'qr-strip', src: a.links.qrSvg, alt: '扫码阅读全文' })]), 'alert:' + a.id + ':' + a.version);
     return;
   }
   render(el('div', { className: 'alert level-' + a.alert.level }, [
     el('div', { className: 'text' }, [
-      el('p', { className: 'level', text: (LEVEL_NAMES[a.alert.level] || '') + '预警' }),
+      el('p', { className: 'level', text: alertName(a.alert.level) }),
       el('h1', { text: a.title }),
       el('p', { className: 'area' }, [a.alert.area + ' · ', el('span', { className: 'nowrap', text: '发布时间 ' + issued })]),
       a.summary ? el('p', { className: 'summary', text: a.summary }) : null

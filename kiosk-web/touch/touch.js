@@ -3,7 +3,7 @@
 // with an on-screen keyboard (pinyin or common words); a large-text mode; and a reset after a minute of idleness
 // that forgets everything the last person did.
 import { el, clear, formatDate } from '../common/dom.js';
-import { renderItem, kindName } from '../common/render-item.js';
+import { renderItem, kindName, alertName } from '../common/render-item.js';
 import { keyboard } from './keyboard.js';
 import { tr, setLang, getLang, named } from '../common/i18n.js';
 import { connect } from '../common/screen-link.js';
@@ -28,7 +28,6 @@ var link = null; // this screen's state from the server (common/screen-link.js)
 var seenVersion = null;
 var dismissed = {}; // alert id -> until (ms): a citizen may put an alert aside for a few minutes
 var DISMISS_MS = 5 * 60 * 1000;
-var LEVEL_NAMES = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange: ['橙色', 'Orange'], red: ['红色', 'Red'] };
 var alertBox = document.getElementById('alert');
 
 function getJson(url) {
@@ -201,23 +200,39 @@ function thanks() {
   return tr('感谢您的评价！', 'Thank you for your rating!');
 }
 
-var LEVELS = [[5, '非常满意', 'Very satisfied'], [4, '满意', 'Satisfied'], [3, '基本满意', 'Fairly satisfied'],
-  [2, '不满意', 'Dissatisfied'], [1, '非常不满意', 'Very dissatisfied']];
+// The levels and reasons of a rating, as the server defines them (GET /api/ratings/options), fetched once.
+var ratingOptions = null;
 
-function ratingBox(item) {
-  var box = el('section', { className: 'rating' }, [el('h2', { text: tr('这份办事指南对您有帮助吗？', 'Did this guide help you?') })]);
-  var buttons = el('div', { className: 'rating-levels' }, LEVELS.map(function (l) {
-    return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: tr(l[1], l[2]) });
-  }));
+function loadRatingOptions() {
+  if (!ratingOptions) ratingOptions = getJson('/api/ratings/options').catch(function (e) { ratingOptions = null; throw e; });
+  return ratingOptions;
+}
+
+// The five level buttons; a tap sends the rating (plus `extra`) and hands the answer to done(ok).
+function ratingButtons(extra, done) {
+  var buttons = el('div', { className: 'rating-levels' });
+  loadRatingOptions().then(function (o) {
+    o.levels.forEach(function (l) {
+      buttons.appendChild(el('button', { type: 'button', className: 'rate', 'data-level': l.code, text: named(l) }));
+    });
+  }).catch(function () { /* no rating offered */ });
   buttons.addEventListener('click', function (e) {
     var b = e.target.closest('button');
     if (!b) return;
-    fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ level: Number(b.dataset.level), itemId: item.id, screenId: pairedScreenId() }) }).then(function (r) {
-      clear(box).appendChild(el('p', { className: 'thanks', text: r.ok ? thanks() : tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.') }));
-    });
+    var body = extra();
+    body.level = Number(b.dataset.level);
+    body.screenId = pairedScreenId();
+    fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) { done(r.ok); }, function () { done(false); });
   });
-  box.appendChild(buttons);
+  return buttons;
+}
+
+function ratingBox(item) {
+  var box = el('section', { className: 'rating' }, [el('h2', { text: tr('这份办事指南对您有帮助吗？', 'Did this guide help you?') })]);
+  box.appendChild(ratingButtons(function () { return { itemId: item.id }; }, function (ok) {
+    clear(box).appendChild(el('p', { className: 'thanks', text: ok ? thanks() : tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.') }));
+  }));
   return box;
 }
 
@@ -260,8 +275,6 @@ function searchView() {
 
 // ---------------------------------------------------------------- end of a visit: rate it, then start afresh
 
-var REASONS = null;
-
 function finishView() {
   return {
     keepsInput: true, // typed text would be lost: content changes do not redraw it
@@ -269,29 +282,20 @@ function finishView() {
       into.appendChild(el('h2', { text: tr('请您对本次查询服务进行评价（匿名）', 'Please rate this service (anonymous)') }));
       var chosen = {};
       var reasons = el('div', { className: 'reasons' });
-      var levels = el('div', { className: 'rating-levels' }, LEVELS.map(function (l) {
-        return el('button', { type: 'button', className: 'rate', 'data-level': l[0], text: tr(l[1], l[2]) });
-      }));
       var skip = el('button', { type: 'button', className: 'page-button', id: 'skip-rating', text: tr('不评价，直接结束', 'Finish without rating') });
       skip.addEventListener('click', reset);
-      levels.addEventListener('click', function (e) {
-        var b = e.target.closest('button');
-        if (!b) return;
-        fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ level: Number(b.dataset.level), context: 'session',
-            reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }),
-            screenId: pairedScreenId() }) }).then(function (r) {
-          clear(into).appendChild(el('p', { className: 'thanks', text: r.ok ? thanks() : tr('评价没有提交成功。', 'Your rating was not sent.') }));
-          setTimeout(reset, 3000);
-        });
+      var levels = ratingButtons(function () {
+        return { context: 'session', reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }) };
+      }, function (ok) {
+        clear(into).appendChild(el('p', { className: 'thanks', text: ok ? thanks() : tr('评价没有提交成功。', 'Your rating was not sent.') }));
+        setTimeout(reset, 3000);
       });
       into.appendChild(levels);
       into.appendChild(el('p', { className: 'lead', text: tr('可选：原因', 'Optional: why') }));
       into.appendChild(reasons);
       into.appendChild(skip);
-      (REASONS ? Promise.resolve(REASONS) : getJson('/api/ratings/options').then(function (o) { REASONS = o.reasons; return REASONS; }))
-        .then(function (list) {
-          list.forEach(function (r) {
+      loadRatingOptions().then(function (o) {
+          o.reasons.forEach(function (r) {
             var b = el('button', { type: 'button', className: 'word', 'aria-pressed': 'false', 'data-reason': r.code, text: named(r) });
             b.addEventListener('click', function () {
               chosen[r.code] = !chosen[r.code];
@@ -495,7 +499,7 @@ function showAlerts() {
   var close = el('button', { type: 'button', id: 'dismiss', text: tr('我知道了（暂时关闭）', 'I have read it (hide for now)') });
   close.addEventListener('click', function () { dismissed[a.id] = Date.now() + DISMISS_MS; showAlerts(); });
   alertBox.appendChild(el('div', { className: 'alert-body' }, [
-    el('p', { className: 'alert-level', text: tr(LEVEL_NAMES[a.alert.level][0] + '预警', LEVEL_NAMES[a.alert.level][1] + ' warning') }),
+    el('p', { className: 'alert-level', text: alertName(a.alert.level) }),
     el('h2', { text: a.title }),
     el('p', { text: a.alert.area + tr(' · 发布时间 ', ' · issued ') + formatDate(a.publishStart || a.publishedAt, true) }),
     a.summary ? el('p', { text: a.summary }) : null,
