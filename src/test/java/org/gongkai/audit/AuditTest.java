@@ -3,9 +3,8 @@ package org.gongkai.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
+import org.gongkai.support.ServerTest;
 import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -16,22 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every write and every login attempt is in a hash-chained log that shows when a row was changed behind its back. */
-class AuditTest {
-    static TestServer server;
-    static Http admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class AuditTest extends ServerTest {
     static List<String> actions() {
         List<String> out = new ArrayList<>();
         admin.get("/api/audit?limit=1000").json().forEach(e -> out.add(e.get("actor").asText() + " " + e.get("action").asText()

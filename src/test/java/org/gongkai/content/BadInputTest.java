@@ -4,31 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
+import org.gongkai.support.ServerTest;
 import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BadInputTest {
-    static TestServer server;
-    static Http admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class BadInputTest extends ServerTest {
     private static JsonNode expectError(Http.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.header("Content-Type")).startsWith("application/json");

@@ -4,31 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gongkai.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ItemApiTest {
-    static TestServer server;
-    static Http admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ItemApiTest extends ServerTest {
     @Test
     void noticeRoundTripsWithBodyBlocksShortLinkAndHistory() {
         JsonNode created = Fixtures.create(admin, Fixtures.notice("关于城乡居民养老保险缴费的通告"));

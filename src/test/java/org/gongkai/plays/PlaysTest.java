@@ -2,11 +2,8 @@ package org.gongkai.plays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gongkai.support.Fixtures;
-import org.gongkai.support.Http;
+import org.gongkai.support.ServerTest;
 import org.gongkai.support.PairedScreen;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -16,22 +13,7 @@ import java.time.temporal.ChronoUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Proof of play: a screen reports what it showed, in batches, also later for what it showed offline. */
-class PlaysTest {
-    static TestServer server;
-    static Http admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class PlaysTest extends ServerTest {
     private static String play(long itemId, OffsetDateTime start, int durationMs) {
         return "{\"itemId\":" + itemId + ",\"itemVersion\":1,\"start\":\"" + start + "\",\"durationMs\":" + durationMs + "}";
     }

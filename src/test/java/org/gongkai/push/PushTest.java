@@ -3,12 +3,9 @@ package org.gongkai.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongkai.support.Fixtures;
-import org.gongkai.support.Http;
+import org.gongkai.support.ServerTest;
 import org.gongkai.support.PairedScreen;
 import org.gongkai.support.ScreenClient;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -22,22 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PushTest {
-    static TestServer server;
-    static Http admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class PushTest extends ServerTest {
     static PairedScreen pairedScreen(String group) {
         return PairedScreen.pair(server, admin, group);
     }

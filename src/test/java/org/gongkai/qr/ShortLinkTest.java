@@ -11,9 +11,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gongkai.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -23,22 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ShortLinkTest {
-    static TestServer server;
-    static Http admin;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class ShortLinkTest extends ServerTest {
     @Test
     void qrPngDecodesToTheShortLinkWhichRedirectsToTheMobilePageAndCounts() throws Exception {
         JsonNode item = Fixtures.create(admin, Fixtures.notice("扫码阅读全文"));

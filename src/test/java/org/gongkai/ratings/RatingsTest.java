@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
 import org.gongkai.support.PairedScreen;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.gongkai.support.ServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +20,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 好差评 from a touchscreen: anyone may rate, nothing about the person is kept, staff see the counts. */
-class RatingsTest {
-    static TestServer server;
-    static Http admin;
+class RatingsTest extends ServerTest {
     static Http citizen;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        admin = server.admin();
+    static void citizen() {
         citizen = server.anonymous();
-        Fixtures.basics(admin);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
