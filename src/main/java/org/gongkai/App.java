@@ -20,6 +20,8 @@ import org.gongkai.catalogue.CatalogueLoader;
 import org.gongkai.config.Config;
 import org.gongkai.content.ItemRoutes;
 import org.gongkai.content.ItemService;
+import org.gongkai.content.ReviewService;
+import org.gongkai.content.ReviewStore;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemValidator;
 import org.gongkai.content.ItemViews;
@@ -69,6 +71,8 @@ public final class App {
     private final ScreenService screens;
     private final ItemStore itemStore;
     private final ItemService items;
+    private final ReviewStore reviewStore;
+    private final ReviewService review;
     private final ItemViews itemViews;
     private final ShortLinks shortLinks;
     private final PlayService plays;
@@ -94,10 +98,12 @@ public final class App {
         screens = new ScreenService(screenStore, feed, clock, config.screens().maxPending(),
                 Duration.ofHours(config.screens().forgetPendingAfterHours()));
         itemStore = new ItemStore(jdbi);
-        items = new ItemService(itemStore, new ItemValidator(catalogue, departments::exists, screenStore::groupExists,
-                itemStore::isPolicy), feed, clock);
+        reviewStore = new ReviewStore(jdbi);
+        items = new ItemService(itemStore, reviewStore, new ItemValidator(catalogue, departments::exists,
+                screenStore::groupExists, itemStore::isPolicy), feed, clock, config.security().alertSecondApprover());
+        review = new ReviewService(itemStore, reviewStore, feed, clock);
         shortLinks = new ShortLinks(config.server().publicBaseUrl());
-        itemViews = new ItemViews(itemStore, departments, shortLinks);
+        itemViews = new ItemViews(itemStore, departments, shortLinks, reviewStore);
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
@@ -148,7 +154,8 @@ public final class App {
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
         AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle);
-        ItemRoutes itemRoutes = new ItemRoutes(items, itemViews, clock);
+        ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock,
+                config.security().alertSecondApprover());
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
                 Duration.ofDays(config.display().horizonDays()), clock);
@@ -175,7 +182,13 @@ public final class App {
         r.get("/api/items/{id}", itemRoutes::get);
         r.put("/api/items/{id}", itemRoutes::update);
         r.delete("/api/items/{id}", itemRoutes::delete);
+        r.post("/api/items/{id}/submit", itemRoutes::submit);
+        r.post("/api/items/{id}/approve", itemRoutes::approve);
+        r.post("/api/items/{id}/return", itemRoutes::returnToAuthor);
         r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
+        r.post("/api/items/{id}/clear", itemRoutes::clear);
+        r.get("/api/reviews", itemRoutes::queue);
+        r.get("/api/alerts/policy", itemRoutes::alertPolicy);
         RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock);
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);

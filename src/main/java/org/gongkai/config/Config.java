@@ -23,7 +23,8 @@ public record Config(Server server, Database database, Data data, Display displa
         }
     }
 
-    public record Security(int sessionHours) {}
+    /** alertSecondApprover: an alert needs a second reviewer before it shows (off by default: minutes matter). */
+    public record Security(int sessionHours, boolean alertSecondApprover) {}
 
     public record Screens(int offlineAfterSeconds, int maxPending, int forgetPendingAfterHours) {}
 
@@ -50,6 +51,10 @@ public record Config(Server server, Database database, Data data, Display displa
     }
 
     public Config withScreens(Screens screens) {
+        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+
+    public Config withSecurity(Security security) {
         return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 

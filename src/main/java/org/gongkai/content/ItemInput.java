@@ -10,4 +10,10 @@ public record ItemInput(ItemKind kind, String title, String summary, String body
                         Integer durationSeconds, Schedule schedule, List<String> targetGroups, ItemStatus status,
                         Integer version, Details.Guide guide, Details.Policy policy,
                         Details.Interpretation interpretation, Details.Alert alert) {
+
+    public ItemInput withStatus(ItemStatus newStatus) {
+        return new ItemInput(kind, title, summary, body, bodyFormat, department, category, lifeEvents,
+                enterpriseStages, tags, sourceUrl, publishStart, publishEnd, priority, durationSeconds, schedule,
+                targetGroups, newStatus, version, guide, policy, interpretation, alert);
+    }
 }

@@ -7,19 +7,27 @@ import org.gongkai.web.Requests;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** /api/items: public reads of published content, staff writes. */
+/** /api/items: public reads of published content; staff drafts, review and withdrawal. */
 public final class ItemRoutes {
     private final ItemService service;
+    private final ReviewService review;
+    private final ReviewStore reviews;
     private final ItemViews views;
     private final Clock clock;
+    private final boolean alertSecondApprover;
 
-    public ItemRoutes(ItemService service, ItemViews views, Clock clock) {
+    public ItemRoutes(ItemService service, ReviewService review, ReviewStore reviews, ItemViews views, Clock clock,
+                      boolean alertSecondApprover) {
         this.service = service;
+        this.review = review;
+        this.reviews = reviews;
         this.views = views;
         this.clock = clock;
+        this.alertSecondApprover = alertSecondApprover;
     }
 
     public void list(Context ctx) {
@@ -31,51 +39,92 @@ public final class ItemRoutes {
         boolean publicReader = staff.isEmpty();
         int page = Requests.intQuery(ctx, "page", 1, 1, 100_000);
         int size = Requests.intQuery(ctx, "size", 20, 1, 100);
+        String draftsOnlyOf = staff.filter(ItemAccess::departmentBound).map(Staff::department).orElse(null);
         ItemStore.Filter filter = new ItemStore.Filter(enumQuery(ctx, "kind", ItemKind::parse),
                 Requests.query(ctx, "category", 64), Requests.query(ctx, "department", 64),
                 publicReader ? ItemStatus.PUBLISHED : status, Requests.query(ctx, "q", 100),
                 Requests.query(ctx, "lifeEvent", 64), Requests.query(ctx, "enterpriseStage", 64),
-                publicReader || "true".equals(ctx.queryParam("current")), OffsetDateTime.now(clock), page, size);
+                publicReader || "true".equals(ctx.queryParam("current")), OffsetDateTime.now(clock), page, size,
+                draftsOnlyOf);
         ItemStore.Page result = service.list(filter);
-        ctx.json(Map.of("items", views.of(result.items(), !publicReader), "page", page, "size", size,
-                "total", result.total()));
+        ctx.json(Map.of("items", staff.isPresent() ? views.forStaff(result.items(), staff.get())
+                : views.of(result.items(), false), "page", page, "size", size, "total", result.total()));
     }
 
     public void get(Context ctx) {
         Optional<Staff> staff = Requests.staff(ctx);
         Item item = service.get(Requests.longPath(ctx, "id"), staff);
-        ctx.json(views.of(item, staff.isPresent()));
+        ctx.json(staff.isPresent() ? views.forStaff(item, staff.get()) : views.of(item, false));
     }
 
     public void history(Context ctx) {
+        Staff staff = Requests.requireStaff(ctx);
+        ctx.json(HistoryView.of(service.history(Requests.longPath(ctx, "id"), staff)));
+    }
+
+    /** GET /api/reviews: what waits for a reviewer, oldest first, with the change under review. */
+    public void queue(Context ctx) {
+        Staff staff = Requests.requireStaff(ctx);
+        List<Item> items = reviews.submitted().stream().map(id -> service.get(id, Optional.of(staff))).toList();
+        ctx.json(views.forStaff(items, staff));
+    }
+
+    public void alertPolicy(Context ctx) {
         Requests.requireStaff(ctx);
-        ctx.json(service.history(Requests.longPath(ctx, "id")));
+        ctx.json(Map.of("secondApprover", alertSecondApprover));
     }
 
     public void create(Context ctx) {
         Staff staff = Requests.requireWriter(ctx);
-        Item item = service.create(Requests.body(ctx, ItemInput.class), staff.username());
-        ctx.status(201).header("Location", "/api/items/" + item.id()).json(views.of(item, true));
+        Item item = service.create(Requests.body(ctx, ItemInput.class), staff);
+        ctx.status(201).header("Location", "/api/items/" + item.id()).json(views.forStaff(item, staff));
     }
 
     public void update(Context ctx) {
         Staff staff = Requests.requireWriter(ctx);
-        long id = Requests.longPath(ctx, "id");
-        Item item = service.update(id, Requests.body(ctx, ItemInput.class), staff.username());
-        ctx.json(views.of(item, true));
+        Item item = service.update(Requests.longPath(ctx, "id"), Requests.body(ctx, ItemInput.class), staff);
+        ctx.json(views.forStaff(item, staff));
+    }
+
+    public void submit(Context ctx) {
+        Staff staff = Requests.requireWriter(ctx);
+        ctx.json(views.forStaff(review.submit(Requests.longPath(ctx, "id"), staff), staff));
+    }
+
+    record ApproveRequest(Integer version) {}
+
+    public void approve(Context ctx) {
+        Staff staff = Requests.requireWriter(ctx);
+        ApproveRequest body = Requests.optionalBody(ctx, ApproveRequest.class);
+        Integer expected = body == null ? null : body.version();
+        ctx.json(views.forStaff(review.approve(Requests.longPath(ctx, "id"), expected, staff), staff));
+    }
+
+    record ReturnRequest(String reason) {}
+
+    public void returnToAuthor(Context ctx) {
+        Staff staff = Requests.requireWriter(ctx);
+        String reason = Requests.body(ctx, ReturnRequest.class).reason();
+        Requests.require(reason != null && !reason.isBlank() && reason.length() <= 2000, "reason",
+                "is required: tell the author what to change (at most 2000 characters)");
+        ctx.json(views.forStaff(review.returnToAuthor(Requests.longPath(ctx, "id"), reason.strip(), staff), staff));
     }
 
     public void withdraw(Context ctx) {
         Staff staff = Requests.requireWriter(ctx);
-        ctx.json(views.of(service.withdraw(Requests.longPath(ctx, "id"), staff.username()), true));
+        ctx.json(views.forStaff(review.withdraw(Requests.longPath(ctx, "id"), staff, false), staff));
+    }
+
+    public void clear(Context ctx) {
+        Staff staff = Requests.requireWriter(ctx);
+        ctx.json(views.forStaff(review.withdraw(Requests.longPath(ctx, "id"), staff, true), staff));
     }
 
     public void delete(Context ctx) {
-        Requests.requireWriter(ctx);
-        service.delete(Requests.longPath(ctx, "id"));
+        Staff staff = Requests.requireWriter(ctx);
+        service.delete(Requests.longPath(ctx, "id"), staff);
         ctx.status(204);
     }
-
     private static <T> T enumQuery(Context ctx, String name, java.util.function.Function<String, T> parse) {
         String raw = Requests.query(ctx, name, 32);
         if (raw == null) return null;

@@ -12,40 +12,62 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** Item writes: validate, commit with history and change log in one transaction, then tell the change feed. */
+/**
+ * Writing items: drafts are saved in place; a change to a published item is kept as a revision for review while
+ * the published version stays on screen. Each write commits with its history (and, when screens see it, the change
+ * log) in one transaction, then tells the change feed. Approval and withdrawal are in {@link ReviewService}.
+ */
 public final class ItemService {
     private final ItemStore store;
+    private final ReviewStore reviews;
     private final ItemValidator validator;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final boolean alertSecondApprover;
 
-    public ItemService(ItemStore store, ItemValidator validator, ChangeFeed feed, Clock clock) {
+    public ItemService(ItemStore store, ReviewStore reviews, ItemValidator validator, ChangeFeed feed, Clock clock,
+                       boolean alertSecondApprover) {
         this.store = store;
+        this.reviews = reviews;
         this.validator = validator;
         this.feed = feed;
         this.clock = clock;
+        this.alertSecondApprover = alertSecondApprover;
     }
 
-    public Item create(ItemInput raw, String actor) {
+    public Item create(ItemInput raw, Staff staff) {
         ItemInput in = validator.check(raw);
+        ItemAccess.requireEdit(staff, in.department());
+        boolean issue = requireSavableStatus(in, staff);
+        return insert(in, staff.username(), issue ? "issue" : "create");
+    }
+
+    /** Content that has been approved elsewhere (the demo files): published as it is, recorded as imported. */
+    public Item importApproved(ItemInput raw, String actor) {
+        return insert(validator.check(raw).withStatus(ItemStatus.PUBLISHED), actor, "import");
+    }
+
+    private Item insert(ItemInput in, String actor, String action) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Result result = store.jdbi().inTransaction(h -> {
+        Committed result = store.jdbi().inTransaction(h -> {
             long id = store.insert(h, in, actor, now);
             store.insertShortLink(h, newShortCode(h), id);
             Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), "create", actor, now, item);
-            long version = item.status() == ItemStatus.PUBLISHED ? store.recordChange(h, id, now) : 0;
-            return new Result(item, version);
+            store.insertHistory(h, id, item.version(), action, actor, now, item, null);
+            if (item.status() != ItemStatus.PUBLISHED) return new Committed(item, 0);
+            reviews.approved(h, id, actor, now);
+            return new Committed(item, store.recordChange(h, id, now));
         });
-        announce(result);
-        return result.item();
+        return result.announce(feed);
     }
 
-    public Item update(long id, ItemInput raw, String actor) {
+    public Item update(long id, ItemInput raw, Staff staff) {
         ItemInput in = validator.check(raw);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Result result = store.jdbi().inTransaction(h -> {
+        Committed result = store.jdbi().inTransaction(h -> {
             Item old = store.find(h, id).orElseThrow(() -> ApiException.notFound("item " + id));
+            ItemAccess.requireEdit(staff, old.department());
+            ItemAccess.requireEdit(staff, in.department());
             if (old.kind() != in.kind()) {
                 throw ApiException.badRequest("kind", "kind cannot change (was " + old.kind().code() + ")");
             }
@@ -53,41 +75,54 @@ public final class ItemService {
                 throw ApiException.conflict("status", "item " + id + " is withdrawn; create a new item instead");
             }
             int expected = in.version() == null ? old.version() : in.version();
-            if (expected != old.version() || !store.update(h, id, expected, in, actor, now)) {
-                throw ApiException.conflict("version", "item " + id + " was changed by someone else (now version "
-                        + old.version() + "); reload it and apply your edit again");
+            if (expected != old.version()) throw staleVersion(old);
+            boolean issue = requireSavableStatus(in, staff);
+            if (old.status() == ItemStatus.PUBLISHED && !issue) {
+                reviews.saveRevision(h, id, old.version(), in, in.status(), staff.username(), now);
+                store.insertHistory(h, id, old.version(), "revise", staff.username(), now, in, null);
+                return new Committed(old, 0);
             }
+            if (!store.update(h, id, expected, in, staff.username(), now)) throw staleVersion(old);
             Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), "update", actor, now, item);
-            boolean visible = old.status() == ItemStatus.PUBLISHED || item.status() == ItemStatus.PUBLISHED;
-            return new Result(item, visible ? store.recordChange(h, id, now) : 0);
+            store.insertHistory(h, id, item.version(), issue ? "issue" : "update", staff.username(), now, item, null);
+            if (!issue) return new Committed(item, 0);
+            reviews.approved(h, id, staff.username(), now);
+            return new Committed(item, store.recordChange(h, id, now));
         });
-        announce(result);
-        return result.item();
+        return result.announce(feed);
     }
 
-    public Item withdraw(long id, String actor) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Result result = store.jdbi().inTransaction(h -> {
-            Item old = store.find(h, id).orElseThrow(() -> ApiException.notFound("item " + id));
-            if (old.status() == ItemStatus.WITHDRAWN) {
-                return new Result(old, 0);
+    /**
+     * Saving may leave an item a draft or submit it. Publishing needs a reviewer's approval, except for an alert
+     * issued by a reviewer when no second approver is configured. @return true when it is issued at once
+     */
+    private boolean requireSavableStatus(ItemInput in, Staff staff) {
+        if (in.status() == ItemStatus.DRAFT || in.status() == ItemStatus.SUBMITTED) return false;
+        if (in.status() == ItemStatus.PUBLISHED && in.kind() == ItemKind.ALERT) {
+            if (!ItemAccess.mayIssueAlerts(staff)) {
+                throw ApiException.forbidden("only a reviewer or an admin may issue an alert at once; "
+                        + "save it with status submitted for a reviewer");
             }
-            if (!store.setStatus(h, id, old.version(), ItemStatus.WITHDRAWN, actor, now)) {
-                throw ApiException.conflict("version", "item " + id + " changed while being withdrawn; try again");
+            if (alertSecondApprover) {
+                throw ApiException.conflict("status", "alerts need a second approver here (security.alertSecondApprover): "
+                        + "save it with status submitted and have another reviewer approve it");
             }
-            Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), "withdraw", actor, now, item);
-            return new Result(item, store.recordChange(h, id, now));
-        });
-        announce(result);
-        return result.item();
+            return true;
+        }
+        throw ApiException.conflict("status", "status " + in.status().code() + " cannot be saved: an item is "
+                + "published when a reviewer who is not its author approves it (POST /api/items/{id}/approve)");
+    }
+
+    private static ApiException staleVersion(Item old) {
+        return ApiException.conflict("version", "item " + old.id() + " was changed by someone else (now version "
+                + old.version() + "); reload it and apply your edit again");
     }
 
     /** Deletes an item that never reached a screen; anything once published is withdrawn instead, and kept. */
-    public void delete(long id) {
+    public void delete(long id, Staff staff) {
         store.jdbi().useTransaction(h -> {
             Item old = store.find(h, id).orElseThrow(() -> ApiException.notFound("item " + id));
+            ItemAccess.requireEdit(staff, old.department());
             if (old.publishedAt() != null) {
                 throw ApiException.conflict("status", "item " + id + " has been published; withdraw it instead "
                         + "(POST /api/items/" + id + "/withdraw) so that its record is kept");
@@ -99,12 +134,13 @@ public final class ItemService {
         });
     }
 
-    /** Public readers see published, started items only; staff see everything. */
+    /** Public readers see published, started items only; editors see their own department's drafts only. */
     public Item get(long id, Optional<Staff> reader) {
         Item item = store.find(id).orElseThrow(() -> ApiException.notFound("item " + id));
         if (reader.isEmpty() && !item.publicAt(clock.instant())) {
             throw ApiException.notFound("item " + id);
         }
+        reader.ifPresent(staff -> ItemAccess.requireRead(staff, item));
         return item;
     }
 
@@ -112,8 +148,8 @@ public final class ItemService {
         return store.list(filter);
     }
 
-    public List<ItemStore.HistoryEntry> history(long id) {
-        store.find(id).orElseThrow(() -> ApiException.notFound("item " + id));
+    public List<ItemStore.HistoryEntry> history(long id, Staff staff) {
+        get(id, Optional.of(staff));
         return store.history(id);
     }
 
@@ -125,11 +161,11 @@ public final class ItemService {
         throw new IllegalStateException("could not find a free short code");
     }
 
-    private void announce(Result result) {
-        if (result.version() > 0) {
-            feed.publish(new Change.Content(result.version(), List.of(result.item().id())));
+    /** A committed write; version is the new content version when screens are affected, else 0. */
+    record Committed(Item item, long version) {
+        Item announce(ChangeFeed feed) {
+            if (version > 0) feed.publish(new Change.Content(version, List.of(item.id())));
+            return item;
         }
     }
-
-    private record Result(Item item, long version) {}
 }

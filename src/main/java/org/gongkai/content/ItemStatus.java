@@ -7,7 +7,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 public enum ItemStatus {
-    DRAFT, SUBMITTED, PUBLISHED, WITHDRAWN;
+    DRAFT, SUBMITTED, RETURNED, PUBLISHED, WITHDRAWN;
+
+    /** Still being written or reviewed: never on a screen, never public. */
+    public boolean inReview() {
+        return this == DRAFT || this == SUBMITTED || this == RETURNED;
+    }
 
     @JsonValue
     public String code() {
@@ -17,6 +22,6 @@ public enum ItemStatus {
     @JsonCreator
     public static ItemStatus parse(String code) {
         return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of draft, submitted, published, withdrawn"));
+                .orElseThrow(() -> new IllegalArgumentException("must be one of draft, submitted, returned, published, withdrawn"));
     }
 }

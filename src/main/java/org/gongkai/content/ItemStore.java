@@ -38,9 +38,10 @@ public final class ItemStore {
         return jdbi;
     }
 
+    /** draftsOnlyOf: an editor's department, whose drafts are the only ones listed; null lists all. */
     public record Filter(ItemKind kind, String category, String department, ItemStatus status, String q,
                          String lifeEvent, String enterpriseStage, boolean currentOnly, OffsetDateTime now,
-                         int page, int size) {}
+                         int page, int size, String draftsOnlyOf) {}
 
     public record Page(List<Item> items, long total) {}
 
@@ -106,6 +107,7 @@ public final class ItemStore {
         condition(where, args, "i.category = :category", "category", f.category());
         condition(where, args, "i.department = :department", "department", f.department());
         condition(where, args, "i.status = :status", "status", f.status() == null ? null : f.status().code());
+        condition(where, args, "(i.department = :own OR i.status IN ('published', 'withdrawn'))", "own", f.draftsOnlyOf());
         if (f.lifeEvent() != null) condition(where, args, "i.life_events LIKE :le ESCAPE '!'", "le", "%\"" + like(f.lifeEvent()) + "\"%");
         if (f.enterpriseStage() != null) condition(where, args, "i.enterprise_stages LIKE :es ESCAPE '!'", "es", "%\"" + like(f.enterpriseStage()) + "\"%");
         if (f.q() != null) {
@@ -174,14 +176,6 @@ public final class ItemStore {
         return update.execute() == 1;
     }
 
-    boolean setStatus(Handle h, long id, int expectedVersion, ItemStatus status, String actor, OffsetDateTime now) {
-        return h.createUpdate("""
-                        UPDATE items SET status = :status, version = version + 1, updated_at = :now, updated_by = :actor
-                        WHERE id = :id AND version = :expected""")
-                .bind("status", status.code()).bind("now", now).bind("actor", actor).bind("id", id)
-                .bind("expected", expectedVersion).execute() == 1;
-    }
-
     void delete(Handle h, long id) {
         h.createUpdate("DELETE FROM short_links WHERE item_id = :id").bind("id", id).execute();
         h.createUpdate("DELETE FROM item_history WHERE item_id = :id").bind("id", id).execute();
@@ -223,22 +217,27 @@ public final class ItemStore {
         return h.createQuery("SELECT COUNT(*) FROM short_links WHERE code = :c").bind("c", code).mapTo(Integer.class).one() > 0;
     }
 
-    void insertHistory(Handle h, long itemId, int version, String action, String actor, OffsetDateTime now, Item snapshot) {
+    /** snapshot: the item, or for a revision the input under review; note: a reason given, such as for a return. */
+    void insertHistory(Handle h, long itemId, int version, String action, String actor, OffsetDateTime now,
+                       Object snapshot, String note) {
         h.createUpdate("""
-                        INSERT INTO item_history (item_id, version, action, actor, at, snapshot)
-                        VALUES (:i, :v, :a, :actor, :now, :s)""")
+                        INSERT INTO item_history (item_id, version, action, actor, at, snapshot, note)
+                        VALUES (:i, :v, :a, :actor, :now, :s, :note)""")
                 .bind("i", itemId).bind("v", version).bind("a", action).bind("actor", actor).bind("now", now)
-                .bind("s", Json.write(snapshot)).execute();
+                .bind("s", Json.write(snapshot)).bind("note", note).execute();
     }
 
-    public record HistoryEntry(long id, int version, String action, String actor, OffsetDateTime at) {}
+    public record HistoryEntry(long id, int version, String action, String actor, OffsetDateTime at, String note,
+                               String snapshot) {}
 
     public List<HistoryEntry> history(long itemId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, version, action, actor, at FROM item_history WHERE item_id = :i ORDER BY id""")
+                        SELECT id, version, action, actor, at, note, snapshot FROM item_history WHERE item_id = :i
+                        ORDER BY id""")
                 .bind("i", itemId)
                 .map((rs, ctx) -> new HistoryEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("action"),
-                        rs.getString("actor"), rs.getObject("at", OffsetDateTime.class)))
+                        rs.getString("actor"), rs.getObject("at", OffsetDateTime.class), rs.getString("note"),
+                        rs.getString("snapshot")))
                 .list());
     }
 

@@ -2,6 +2,7 @@ package org.gongkai.content;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gongkai.accounts.Staff;
 import org.gongkai.departments.Department;
 import org.gongkai.departments.DepartmentStore;
 import org.gongkai.qr.ShortLinks;
@@ -20,11 +21,40 @@ public final class ItemViews {
     private final ItemStore store;
     private final DepartmentStore departments;
     private final ShortLinks links;
+    private final ReviewStore reviews;
 
-    public ItemViews(ItemStore store, DepartmentStore departments, ShortLinks links) {
+    public ItemViews(ItemStore store, DepartmentStore departments, ShortLinks links, ReviewStore reviews) {
         this.store = store;
         this.departments = departments;
         this.links = links;
+        this.reviews = reviews;
+    }
+
+    /** For a member of staff: the item with its review state and the change waiting for review, if they may see it. */
+    public ObjectNode forStaff(Item item, Staff reader) {
+        return forStaff(List.of(item), reader).get(0);
+    }
+
+    public List<ObjectNode> forStaff(List<Item> items, Staff reader) {
+        List<Long> ids = items.stream().map(Item::id).toList();
+        Map<Long, ReviewStore.Review> review = reviews.reviews(ids);
+        Map<Long, ReviewStore.Revision> pending = reviews.revisions(ids);
+        List<ObjectNode> nodes = of(items, true);
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            ObjectNode r = nodes.get(i).putObject("review");
+            ReviewStore.Review done = review.get(item.id());
+            if (done != null) {
+                r.put("returnReason", item.status() == ItemStatus.RETURNED ? done.returnReason() : null);
+                r.put("approvedBy", done.approvedBy());
+                r.put("approvedAt", done.approvedAt() == null ? null : done.approvedAt().toString());
+            }
+            ReviewStore.Revision revision = pending.get(item.id());
+            if (revision != null && ItemAccess.mayReadDrafts(reader, item.department())) {
+                r.set("pending", Json.MAPPER.valueToTree(revision));
+            }
+        }
+        return nodes;
     }
 
     /** forStaff: include unpublished related items and who created and changed the item. */

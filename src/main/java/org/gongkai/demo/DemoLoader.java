@@ -79,9 +79,8 @@ public final class DemoLoader {
             ObjectNode interpretation = node.has("interpretation") ? (ObjectNode) node.get("interpretation") : node.putObject("interpretation");
             interpretation.put("policyId", policyId);
         }
-        if (!node.has("status")) node.put("status", "published");
         try {
-            return items.create(Json.MAPPER.treeToValue(node, ItemInput.class), ACTOR);
+            return items.importApproved(Json.MAPPER.treeToValue(node, ItemInput.class), ACTOR);
         } catch (ApiException e) {
             throw new ConfigException("demo file " + file + ": " + where + ": " + e.getMessage());
         } catch (IOException e) {

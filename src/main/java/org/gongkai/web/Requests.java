@@ -52,6 +52,16 @@ public final class Requests {
     public static <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = readLimited(ctx);
         if (bytes.length == 0) throw ApiException.badRequest(null, "request body is empty; expected a JSON object");
+        return parse(bytes, type);
+    }
+
+    /** Like body, for requests whose body may be left out: null when it is empty. */
+    public static <T> T optionalBody(Context ctx, Class<T> type) {
+        byte[] bytes = readLimited(ctx);
+        return bytes.length == 0 ? null : parse(bytes, type);
+    }
+
+    private static <T> T parse(byte[] bytes, Class<T> type) {
         try {
             T value = Json.MAPPER.readValue(bytes, type);
             if (value == null) throw ApiException.badRequest(null, "request body must be a JSON object, not null");

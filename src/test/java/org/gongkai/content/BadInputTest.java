@@ -160,7 +160,7 @@ class BadInputTest extends ServerTest {
 
         String token = admin.post("/api/tokens", "{\"name\":\"发布系统对接\"}").json().get("token").asText();
         Http bearer = new Http(server.base).withBearer(token);
-        assertThat(bearer.post("/api/items", Fixtures.notice("令牌发布").toString()).status()).isEqualTo(201);
+        assertThat(bearer.post("/api/items", Fixtures.notice("令牌提交").put("status", "submitted").toString()).status()).isEqualTo(201);
         expectError(new Http(server.base).withBearer("gk_wrong").post("/api/items", "{}"), 401);
     }
 

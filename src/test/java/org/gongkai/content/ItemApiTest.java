@@ -16,7 +16,7 @@ class ItemApiTest extends ServerTest {
     void noticeRoundTripsWithBodyBlocksShortLinkAndHistory() {
         JsonNode created = Fixtures.create(admin, Fixtures.notice("关于城乡居民养老保险缴费的通告"));
         long id = created.get("id").asLong();
-        assertThat(created.get("version").asInt()).isEqualTo(1);
+        assertThat(created.get("version").asInt()).as("created submitted, then approved").isEqualTo(2);
         assertThat(created.get("shortCode").asText()).matches("[0-9A-Z]{6}");
         assertThat(created.get("shortUrl").asText()).isEqualTo("http://localhost:7070/s/" + created.get("shortCode").asText());
         assertThat(created.get("departmentName").asText()).isEqualTo("县人力资源和社会保障局");
@@ -28,20 +28,23 @@ class ItemApiTest extends ServerTest {
         assertThat(fetched.get("title").asText()).isEqualTo("关于城乡居民养老保险缴费的通告");
 
         ObjectNode edit = Fixtures.notice("关于城乡居民养老保险缴费的通告（更正）");
-        edit.put("version", 1);
+        edit.put("status", "submitted").put("version", 2);
         Http.Response updated = admin.put("/api/items/" + id, edit.toString());
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-        assertThat(updated.json().get("version").asInt()).isEqualTo(2);
-        assertThat(updated.json().get("shortCode").asText()).as("short link survives edits").isEqualTo(created.get("shortCode").asText());
+        Fixtures.approve(admin, id);
+        JsonNode corrected = server.anonymous().get("/api/items/" + id).json();
+        assertThat(corrected.get("version").asInt()).isEqualTo(3);
+        assertThat(corrected.get("title").asText()).endsWith("（更正）");
+        assertThat(corrected.get("shortCode").asText()).as("short link survives edits").isEqualTo(created.get("shortCode").asText());
 
         Http.Response stale = admin.put("/api/items/" + id, edit.toString());
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("field").asText()).isEqualTo("version");
 
         JsonNode history = admin.get("/api/items/" + id + "/history").json();
-        assertThat(history).hasSize(2);
-        assertThat(history.get(0).get("action").asText()).isEqualTo("create");
-        assertThat(history.get(1).get("actor").asText()).isEqualTo("admin");
+        assertThat(history).extracting(h -> h.get("action").asText()).containsExactly("create", "approve", "revise", "approve");
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("admin");
+        assertThat(history.get(1).get("actor").asText()).isEqualTo("reviewer");
     }
 
     @Test

@@ -25,6 +25,10 @@ public final class Http {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    public String base() {
+        return base;
+    }
+
     public record Response(int status, String body, HttpResponse<byte[]> raw) {
         public JsonNode json() {
             try {

@@ -21,15 +21,54 @@ import java.util.function.UnaryOperator;
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String USER_PASSWORD = "test-user-password";
+    private static final java.util.Map<String, TestServer> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
 
     public final App app;
     public final HikariDataSource dataSource;
     public final String base;
+    private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestServer(App app, HikariDataSource dataSource) {
         this.app = app;
         this.dataSource = dataSource;
         this.base = "http://127.0.0.1:" + app.port();
+        RUNNING.put(base, this);
+    }
+
+    /** The running server at a base URL, so that helpers given only a client can reach it. */
+    public static TestServer at(String base) {
+        TestServer server = RUNNING.get(base);
+        if (server == null) throw new IllegalStateException("no test server at " + base);
+        return server;
+    }
+
+    /**
+     * A member of staff, logged in. Created directly in the database the first time, so that tests of other
+     * features do not depend on the user API (which has its own tests).
+     */
+    public Http user(String username, String role, String department) {
+        return users.computeIfAbsent(username, name -> createUser(name, role, department));
+    }
+
+    private Http createUser(String username, String role, String department) {
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement st = c.prepareStatement(
+                "INSERT INTO users (username, display_name, password_hash, role, department, created_at) "
+                        + "SELECT ?, ?, ?, ?, ?, CURRENT_TIMESTAMP WHERE NOT EXISTS (SELECT 1 FROM users WHERE username = ?)")) {
+            st.setString(1, username);
+            st.setString(2, username);
+            st.setString(3, org.gongkai.accounts.AccountService.hash(USER_PASSWORD));
+            st.setString(4, role);
+            st.setString(5, department);
+            st.setString(6, username);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create user " + username + ": " + e.getMessage(), e);
+        }
+        Http http = new Http(base);
+        Http.Response r = http.login(username, USER_PASSWORD);
+        if (r.status() != 200) throw new IllegalStateException("login of " + username + ": " + r.body());
+        return http;
     }
 
     public static TestServer start() {
@@ -82,6 +121,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(base);
         app.stop();
         dispose(dataSource);
     }
