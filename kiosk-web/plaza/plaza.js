@@ -37,9 +37,15 @@ function shortText(url) {
 
 function qr(item) {
   return el('figure', { className: 'qr' }, [
-    el('img', { src: item.links.qrSvg, alt: '扫码阅读全文' }),
+    el('img', { src: qrSrc(item), alt: '扫码阅读全文' }),
     el('figcaption', { text: shortText(item.shortUrl) })
   ]);
+}
+
+// An item not yet saved (in the admin page's preview) has no short link yet; an empty square keeps the layout.
+function qrSrc(item) {
+  return item.links ? item.links.qrSvg
+    : 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#ddd"/></svg>');
 }
 
 function marquee(text) {
@@ -100,7 +106,7 @@ function showAlert(a) {
     render(el('div', { className: 'alert strip-line level-' + a.alert.level }, [
       marquee(alertName(a.alert.level) + ' · ' + a.title + ' · ' + a.alert.area + ' · ' + issued
         + ' · ' + shortText(a.shortUrl)),
-      el('img', { className: 'qr-strip', src: a.links.qrSvg, alt: '扫码阅读全文' })]), 'alert:' + a.id + ':' + a.version);
+      el('img', { className: 'qr-strip', src: qrSrc(a), alt: '扫码阅读全文' })]), 'alert:' + a.id + ':' + a.version);
     return;
   }
   render(el('div', { className: 'alert level-' + a.alert.level }, [
@@ -119,7 +125,7 @@ function showItem(item) {
   if (layout() === 'strip') {
     render(el('div', { className: 'strip-line' }, [
       marquee([item.title, item.departmentName, '扫码或访问 ' + shortText(item.shortUrl)].filter(Boolean).join(' · ')),
-      el('img', { className: 'qr-strip', src: item.links.qrSvg, alt: '扫码阅读全文' })]), 'item:' + item.id + ':' + item.version);
+      el('img', { className: 'qr-strip', src: qrSrc(item), alt: '扫码阅读全文' })]), 'item:' + item.id + ':' + item.version);
     return;
   }
   render(el('article', { className: 'item' }, [
@@ -232,28 +238,50 @@ function tickClock() {
   clockMark.textContent = now;
 }
 
-link = connect('plaza', function (update) {
-  state = update.state;
-  statusMark.textContent = update.online ? '' : '离线';
-  statusMark.className = update.online ? '' : 'offline';
-  if (update.online) plays.flush();
-  step();
-}, function (msg) {
-  if (msg.type === 'played') plays.confirmed(msg);
-});
+// ?preview: the admin page's live preview of one item as this layout shows it; no screen connection.
+var PREVIEW = new URLSearchParams(location.search).has('preview');
 
-// For the people looking after a screen (and the browser tests): send the queued plays now, see the state.
-window.gongkaiPlayer = {
-  flushPlays: function () { plays.flush(); return plays.queue.length; },
-  state: function () { return state; }
-};
+function showPreview(item, group) {
+  state = { status: 'active', group: group || {}, items: [], alerts: [] };
+  var isTicker = item.kind === 'notice' && (item.tags || []).indexOf('ticker') >= 0 && layout() !== 'strip';
+  showTicker(isTicker ? [item] : []);
+  if (item.kind === 'alert' && item.alert) showAlert(item);
+  else if (isTicker) showIdle();
+  else showItem(item);
+}
 
-setInterval(step, CHECK_MS);
-setInterval(function () { plays.flush(); }, 30000);
-setInterval(tickClock, 15000);
-tickClock();
-window.addEventListener('resize', function () { shown.key = null; step(); });
+if (PREVIEW) {
+  window.addEventListener('message', function (e) {
+    if (e.origin === location.origin && e.data && e.data.type === 'gongkai-preview') showPreview(e.data.item, e.data.group);
+  });
+} else {
+  startPlayer();
+}
 
-if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/plaza-sw.js', { scope: '/' }).catch(function () { /* keep running uncached */ });
+function startPlayer() {
+  link = connect('plaza', function (update) {
+    state = update.state;
+    statusMark.textContent = update.online ? '' : '离线';
+    statusMark.className = update.online ? '' : 'offline';
+    if (update.online) plays.flush();
+    step();
+  }, function (msg) {
+    if (msg.type === 'played') plays.confirmed(msg);
+  });
+
+  // For the people looking after a screen (and the browser tests): send the queued plays now, see the state.
+  window.gongkaiPlayer = {
+    flushPlays: function () { plays.flush(); return plays.queue.length; },
+    state: function () { return state; }
+  };
+
+  setInterval(step, CHECK_MS);
+  setInterval(function () { plays.flush(); }, 30000);
+  setInterval(tickClock, 15000);
+  tickClock();
+  window.addEventListener('resize', function () { shown.key = null; step(); });
+
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/plaza-sw.js', { scope: '/' }).catch(function () { /* keep running uncached */ });
+  }
 }

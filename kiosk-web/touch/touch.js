@@ -167,17 +167,22 @@ function highlighted(text, marks) {
 function itemView(id) {
   return {
     render: function (into) {
-      getJson('/api/items/' + id).then(function (item) {
-        var article = el('article', { className: 'item' }, renderItem(item, function (rid) { return '#item-' + rid; }));
-        if (item.kind === 'guide') article.appendChild(ratingBox(item));
-        var speak = readAloudButton(article);
-        if (speak) article.insertBefore(speak, article.firstChild);
-        var qr = el('figure', { className: 'qr' }, [el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }),
-          el('figcaption', { text: tr('扫码在手机上阅读全文', 'Scan to read it on your phone') })]);
-        into.appendChild(el('div', { className: 'detail' }, [article, qr]));
-      }).catch(function (e) { showError(e, into); });
+      getJson('/api/items/' + id).then(function (item) { itemPage(item, into); })
+        .catch(function (e) { showError(e, into); });
     }
   };
+}
+
+function itemPage(item, into) {
+  var article = el('article', { className: 'item' }, renderItem(item, function (rid) { return '#item-' + rid; }));
+  if (item.kind === 'guide') article.appendChild(ratingBox(item));
+  var speak = readAloudButton(article);
+  if (speak) article.insertBefore(speak, article.firstChild);
+  var qr = el('figure', { className: 'qr' }, [
+    item.links ? el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }) : el('div', { className: 'qr-later' }),
+    el('figcaption', { text: item.links ? tr('扫码在手机上阅读全文', 'Scan to read it on your phone')
+      : tr('保存后生成二维码', 'The QR code is made when the item is saved') })]);
+  into.appendChild(el('div', { className: 'detail' }, [article, qr]));
 }
 
 // Read-aloud of the item on screen, where the browser has a Chinese voice (no voice: no button).
@@ -533,8 +538,18 @@ function windowsEnded() {
   if (ended && current && attract.hidden && !current.keepsInput) show(current);
 }
 
+// ?preview: the admin page's live preview of an item being written; no screen connection, no idle reset.
+var PREVIEW = new URLSearchParams(location.search).has('preview');
+if (PREVIEW) {
+  window.addEventListener('message', function (e) {
+    if (e.origin !== location.origin || !e.data || e.data.type !== 'gongkai-preview') return;
+    attract.hidden = true;
+    show({ render: function (into) { itemPage(e.data.item, into); } });
+  });
+}
+
 link = { state: null };
-connect('touch', function (update) {
+if (!PREVIEW) connect('touch', function (update) {
   link.state = update.state;
   paintPairing();
   contentChanged(update.state);
@@ -543,7 +558,7 @@ connect('touch', function (update) {
 setInterval(showAlerts, 1000); // alerts that expire or were put aside for a while
 setInterval(windowsEnded, 1000);
 
-watchIdle(IDLE_SECONDS, function (left) {
+if (!PREVIEW) watchIdle(IDLE_SECONDS, function (left) {
   idleBox.hidden = left === null || !attract.hidden;
   if (left !== null) {
     document.getElementById('idle-text').textContent = tr('无人操作，' + left + ' 秒后返回首页', 'No one is using the screen: back to the start in ' + left + ' s');
@@ -551,4 +566,4 @@ watchIdle(IDLE_SECONDS, function (left) {
 }, function () {
   if (attract.hidden) reset();
 });
-reset();
+if (!PREVIEW) reset();

@@ -182,6 +182,7 @@ public final class App {
         r.get("/api/items/{id}", itemRoutes::get);
         r.put("/api/items/{id}", itemRoutes::update);
         r.delete("/api/items/{id}", itemRoutes::delete);
+        r.post("/api/items/preview", itemRoutes::preview);
         r.post("/api/items/{id}/submit", itemRoutes::submit);
         r.post("/api/items/{id}/approve", itemRoutes::approve);
         r.post("/api/items/{id}/return", itemRoutes::returnToAuthor);

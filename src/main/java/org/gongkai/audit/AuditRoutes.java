@@ -12,7 +12,8 @@ import java.util.Set;
 
 /** Records every state-changing API call; /api/audit lists, exports (CSV) and verifies the chain. Admin only. */
 public final class AuditRoutes {
-    private static final Set<String> NOT_STAFF_ACTIONS = Set.of("/api/ratings"); // citizens, anonymous by design
+    // Citizens' ratings are anonymous by design; an editor's live preview changes nothing.
+    private static final Set<String> NOT_STAFF_ACTIONS = Set.of("/api/ratings", "/api/items/preview");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
     private final AuditLog log;

@@ -86,6 +86,13 @@ public final class ItemRoutes {
         ctx.json(views.forStaff(item, staff));
     }
 
+    /** POST /api/items/preview[?id=N]: the item as screens would show it, not saved; errors as a save gives them. */
+    public void preview(Context ctx) {
+        Staff staff = Requests.requireWriter(ctx);
+        Long existing = ctx.queryParam("id") == null ? null : (long) Requests.intQuery(ctx, "id", 0, 1, Integer.MAX_VALUE);
+        ctx.json(views.of(service.preview(Requests.body(ctx, ItemInput.class), existing, staff), true));
+    }
+
     public void submit(Context ctx) {
         Staff staff = Requests.requireWriter(ctx);
         ctx.json(views.forStaff(review.submit(Requests.longPath(ctx, "id"), staff), staff));

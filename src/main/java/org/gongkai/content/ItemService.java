@@ -134,6 +134,21 @@ public final class ItemService {
         });
     }
 
+    /** The item as screens would show it, validated like a save but not saved; existingId keeps its short link. */
+    public Item preview(ItemInput raw, Long existingId, Staff staff) {
+        ItemInput in = validator.check(raw);
+        ItemAccess.requireEdit(staff, in.department());
+        Item existing = existingId == null ? null : get(existingId, Optional.of(staff));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return new Item(existing == null ? 0 : existing.id(), in.kind(), in.title(), in.summary(), in.body(),
+                in.bodyFormat(), BodyBlocks.of(in.body(), in.bodyFormat()), in.department(), in.category(),
+                in.lifeEvents(), in.enterpriseStages(), in.tags(), in.sourceUrl(), in.publishStart(), in.publishEnd(),
+                in.priority(), in.durationSeconds(), in.schedule(), in.targetGroups(), in.guide(), in.policy(),
+                in.interpretation(), in.alert(), in.status(), existing == null ? 0 : existing.version(),
+                existing == null ? null : existing.shortCode(), now, staff.username(), now, staff.username(),
+                existing == null ? null : existing.publishedAt());
+    }
+
     /** Public readers see published, started items only; editors see their own department's drafts only. */
     public Item get(long id, Optional<Staff> reader) {
         Item item = store.find(id).orElseThrow(() -> ApiException.notFound("item " + id));
