@@ -193,6 +193,8 @@ public final class App {
         r.get("/api/departments", departmentRoutes::list);
         r.post("/api/departments", departmentRoutes::create);
         r.put("/api/departments/{code}", departmentRoutes::update);
+        r.get("/api/reports/freshness", new org.gongkai.reports.FreshnessRoutes(
+                new org.gongkai.reports.FreshnessStore(itemStore.jdbi()), config.display().zone(), clock)::report);
 
         r.post("/api/admin/backup", new BackupRoutes(dataSource, java.nio.file.Path.of(config.data().dir()),
                 config.database().embedded())::backup);

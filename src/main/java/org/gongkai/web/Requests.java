@@ -141,6 +141,17 @@ public final class Requests {
         }
     }
 
+    /** A date query parameter (YYYY-MM-DD), or the fallback when it is absent. */
+    public static java.time.LocalDate dateQuery(Context ctx, String name, java.time.LocalDate fallback) {
+        String raw = query(ctx, name, 10);
+        if (raw == null) return fallback;
+        try {
+            return java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(name, "query parameter " + name + " must be a date YYYY-MM-DD, e.g. 2026-11-23");
+        }
+    }
+
     public static String query(Context ctx, String name, int maxLength) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return null;
