@@ -202,6 +202,8 @@ public final class App {
         r.get("/api/screen-groups", screenRoutes::groups);
         r.post("/api/screen-groups", screenRoutes::createGroup);
         r.put("/api/screen-groups/{code}", screenRoutes::updateGroup);
+        r.get("/api/screen-groups/{code}/timeline", new org.gongkai.screens.TimelineRoutes(screenStore, itemStore,
+                config.display().zone(), clock)::timeline);
         r.get("/api/screens", screenRoutes::list);
         r.post("/api/screens/pair", screenRoutes::pair);
         r.get("/api/screens/{id}", screenRoutes::get);
