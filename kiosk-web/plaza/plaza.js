@@ -138,6 +138,7 @@ function showItem(item) {
   ]), 'item:' + item.id + ':' + item.version);
 }
 
+// The same rule as org.gongkai.schedule.Playlists.night (the timeline staff see); keep the two in step.
 function isNight() {
   var g = state && state.group;
   if (!g || !g.nightStart || !g.nightEnd) return false;

@@ -207,6 +207,8 @@ public final class App {
         r.get("/api/departments", departmentRoutes::list);
         r.post("/api/departments", departmentRoutes::create);
         r.put("/api/departments/{code}", departmentRoutes::update);
+        r.get("/api/reports/freshness", new org.gongkai.reports.FreshnessRoutes(
+                new org.gongkai.reports.FreshnessStore(itemStore.jdbi()), config.display().zone(), clock)::report);
 
         r.post("/api/admin/backup", new BackupRoutes(dataSource, java.nio.file.Path.of(config.data().dir()),
                 config.database().embedded())::backup);
@@ -214,6 +216,8 @@ public final class App {
         r.get("/api/screen-groups", screenRoutes::groups);
         r.post("/api/screen-groups", screenRoutes::createGroup);
         r.put("/api/screen-groups/{code}", screenRoutes::updateGroup);
+        r.get("/api/screen-groups/{code}/timeline", new org.gongkai.screens.TimelineRoutes(screenStore, itemStore,
+                config.display().zone(), clock)::timeline);
         r.get("/api/screens", screenRoutes::list);
         r.post("/api/screens/pair", screenRoutes::pair);
         r.get("/api/screens/{id}", screenRoutes::get);

@@ -3,6 +3,7 @@ package org.gongkai.audit;
 import io.javalin.http.Context;
 import org.gongkai.accounts.AuthRoutes;
 import org.gongkai.accounts.Staff;
+import org.gongkai.web.Csv;
 import org.gongkai.web.Requests;
 
 import java.time.OffsetDateTime;
@@ -53,14 +54,13 @@ public final class AuditRoutes {
         OffsetDateTime from = Requests.dateTimeQuery(ctx, "from", to.minusDays(30));
         List<AuditLog.Entry> entries = log.search(ctx.queryParam("q"), from, to, Requests.intQuery(ctx, "limit", 500, 1, 100_000));
         if ("csv".equals(ctx.queryParam("format"))) {
-            StringBuilder csv = new StringBuilder("\uFEFFid,at,actor,action,target,status,address,hash\r\n"); // BOM: Excel reads UTF-8
+            StringBuilder csv = new StringBuilder(Csv.BOM + "id,at,actor,action,target,status,address,hash" + Csv.NEWLINE);
             for (AuditLog.Entry e : entries) {
-                csv.append(e.id()).append(',').append(e.at()).append(',').append(cell(e.actor())).append(',')
-                        .append(cell(e.action())).append(',').append(cell(e.target())).append(',').append(e.status())
-                        .append(',').append(cell(e.address())).append(',').append(e.hash()).append("\r\n");
+                csv.append(e.id()).append(',').append(e.at()).append(',').append(Csv.cell(e.actor())).append(',')
+                        .append(Csv.cell(e.action())).append(',').append(Csv.cell(e.target())).append(',').append(e.status())
+                        .append(',').append(Csv.cell(e.address())).append(',').append(e.hash()).append(Csv.NEWLINE);
             }
-            ctx.header("Content-Disposition", "attachment; filename=\"gongkai-audit.csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+            Csv.send(ctx, "gongkai-audit.csv", csv);
             return;
         }
         ctx.json(entries);
@@ -74,12 +74,5 @@ public final class AuditRoutes {
     private static String loginName(Context ctx) {
         String name = ctx.attribute(AuthRoutes.LOGIN_NAME);
         return name == null ? "(none)" : name;
-    }
-
-    /** A CSV cell that a spreadsheet will not run as a formula. */
-    static String cell(String s) {
-        if (s == null) return "";
-        String v = s.matches("^[=+\\-@\\t\\r].*") ? "'" + s : s;
-        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

@@ -8,6 +8,7 @@ import org.gongkai.content.Schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
@@ -68,6 +69,18 @@ public final class Playlists {
                         .thenComparing(Playlists::startOrCreated, Comparator.reverseOrder())
                         .thenComparing(Item::id, Comparator.reverseOrder()))
                 .toList();
+    }
+
+    /**
+     * Whether a group's night hours (HH:mm, both set or both null) hold at the local time; a span whose end is before
+     * its start runs past midnight. kiosk-web/plaza/plaza.js isNight() dims the screen by the same rule.
+     */
+    public static boolean night(String nightStart, String nightEnd, LocalTime t) {
+        if (nightStart == null || nightEnd == null) return false;
+        LocalTime s = LocalTime.parse(nightStart);
+        LocalTime e = LocalTime.parse(nightEnd);
+        LocalTime now = t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return !s.isAfter(e) ? !now.isBefore(s) && now.isBefore(e) : !now.isBefore(s) || now.isBefore(e);
     }
 
     static int level(Item alert) {

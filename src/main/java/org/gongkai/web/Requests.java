@@ -142,12 +142,23 @@ public final class Requests {
 
     /** A date-time query parameter, or the fallback when it is absent. */
     public static java.time.OffsetDateTime dateTimeQuery(Context ctx, String name, java.time.OffsetDateTime fallback) {
-        String raw = query(ctx, name, 40);
+        return parsedQuery(ctx, name, 40, fallback, java.time.OffsetDateTime::parse,
+                "a date-time with offset, e.g. 2026-11-22T09:00:00+08:00");
+    }
+
+    /** A date query parameter (YYYY-MM-DD), or the fallback when it is absent. */
+    public static java.time.LocalDate dateQuery(Context ctx, String name, java.time.LocalDate fallback) {
+        return parsedQuery(ctx, name, 40, fallback, java.time.LocalDate::parse, "a date YYYY-MM-DD, e.g. 2026-11-23");
+    }
+
+    private static <T> T parsedQuery(Context ctx, String name, int maxLength, T fallback,
+                                     java.util.function.Function<String, T> parse, String expected) {
+        String raw = query(ctx, name, maxLength);
         if (raw == null) return fallback;
         try {
-            return java.time.OffsetDateTime.parse(raw);
+            return parse.apply(raw);
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest(name, "query parameter " + name + " must be a date-time with offset, e.g. 2026-11-22T09:00:00+08:00");
+            throw ApiException.badRequest(name, "query parameter " + name + " must be " + expected);
         }
     }
 

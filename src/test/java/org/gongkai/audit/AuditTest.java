@@ -2,6 +2,7 @@ package org.gongkai.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gongkai.support.Fixtures;
+import org.gongkai.web.Csv;
 import org.gongkai.support.Http;
 import org.gongkai.support.ServerTest;
 import org.gongkai.support.TestServer;
@@ -47,7 +48,7 @@ class AuditTest extends ServerTest {
             Http.Response csv = ownAdmin.get("/api/audit?format=csv");
             assertThat(csv.header("Content-Type")).startsWith("text/csv");
             assertThat(csv.body()).startsWith("\uFEFFid,at,actor,action,target,status,address,hash").contains("\"POST /api/departments\"");
-            assertThat(AuditRoutes.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+            assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
 
             assertThat(ownAdmin.get("/api/audit/verify").json().get("ok").asBoolean()).isTrue();
             try (Connection c = own.dataSource.getConnection(); Statement st = c.createStatement()) {

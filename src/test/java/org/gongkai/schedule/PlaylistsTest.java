@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -98,5 +99,16 @@ class PlaylistsTest {
         Item tomorrow = notice(50, "2026-11-24T00:00:00+08:00", null);
         assertThat(Playlists.deliverable(tomorrow, "plaza", MONDAY_10, Duration.ofDays(7))).isTrue();
         assertThat(Playlists.showing(tomorrow, MONDAY_10, BEIJING)).isFalse();
+    }
+
+    @Test
+    void nightHoursAreHalfOpenMayCrossMidnightAndAreOffWhenUnset() {
+        assertThat(Playlists.night("22:00", "06:00", LocalTime.of(22, 0))).isTrue();
+        assertThat(Playlists.night("22:00", "06:00", LocalTime.of(5, 59, 59))).isTrue();
+        assertThat(Playlists.night("22:00", "06:00", LocalTime.of(6, 0))).isFalse();
+        assertThat(Playlists.night("01:00", "05:00", LocalTime.of(0, 59))).isFalse();
+        assertThat(Playlists.night("01:00", "05:00", LocalTime.of(1, 0))).isTrue();
+        assertThat(Playlists.night("03:00", "03:00", LocalTime.of(3, 0))).as("same start and end, as plaza.js: never").isFalse();
+        assertThat(Playlists.night(null, null, LocalTime.of(23, 0))).isFalse();
     }
 }
