@@ -1,78 +1,150 @@
-import { el, clear, formatDate } from '../common/dom.js';
-import { kindName } from '../common/render-item.js';
+// The admin shell: login, who is logged in, language, own password, and hash routing (#/<view>[/<param>])
+// to the views listed in views.js, showing each member of staff only the views their role may use.
+import { el, clear } from '../common/dom.js';
+import { tr, setLang, getLang, named } from '../common/i18n.js';
+import { api, setCsrf, onLoginRequired } from './api.js';
+import { field, onSubmit, submitButton, button, formDialog, toast } from './ui.js';
+import { VIEWS } from './views.js';
+import { roleName } from './labels.js';
 
-var csrf = null;
-var STATUS = { draft: '草稿', submitted: '待审核', published: '已发布', withdrawn: '已撤回', pending: '待配对', active: '在用', retired: '已停用' };
+var LANG_KEY = 'gongkai.admin.lang';
+var app = document.getElementById('app');
+var session = null;
+var current = null; // { view, param }
+var departments = [];
 
-function api(method, url, body) {
-  var headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    .then(function (r) {
-      if (r.status === 204) return null;
-      return r.json().then(function (json) {
-        if (!r.ok) throw new Error(json.error || ('HTTP ' + r.status));
-        return json;
-      });
-    });
+function start() {
+  setLang(localStorage.getItem(LANG_KEY) || 'zh');
+  onLoginRequired(showLogin);
+  window.addEventListener('hashchange', route);
+  api('GET', '/api/departments').then(function (list) { departments = list || []; }, function () {})
+    .then(function () { return api('GET', '/api/me'); })
+    .then(signedIn, function () { showLogin(); });
 }
 
 function signedIn(me) {
-  csrf = me.csrfToken;
-  document.getElementById('who').textContent = me.username + '（' + me.role + '）';
-  document.getElementById('login').hidden = true;
-  document.getElementById('console').hidden = false;
-  refresh();
+  setCsrf(me.csrfToken);
+  session = { me: me, api: api };
+  renderShell();
 }
 
-function refresh() {
-  api('GET', '/api/screen-groups').then(function (groups) {
-    var select = clear(document.getElementById('groups'));
-    groups.forEach(function (g) { select.appendChild(el('option', { value: g.code, text: g.name })); });
+function showLogin() {
+  leaveCurrent();
+  session = null;
+  setCsrf(null);
+  document.title = tr('登录 · 公开 Gongkai 管理', 'Log in · Gongkai admin');
+  var username = el('input', { autocomplete: 'username', required: 'required', maxlength: 64 });
+  var password = el('input', { type: 'password', autocomplete: 'current-password', required: 'required' });
+  var form = el('form', { id: 'login', className: 'login-card', novalidate: 'novalidate' }, [
+    el('h1', { text: tr('公开 Gongkai 管理', 'Gongkai admin') }),
+    el('p', { className: 'muted', text: tr('政务公开信息屏管理后台', 'Government information screens') }),
+    field(tr('用户名', 'Username'), username, 'username'),
+    field(tr('密码', 'Password'), password, 'password'),
+    el('div', { className: 'form-actions' }, [submitButton(tr('登录', 'Log in'))]),
+    langSwitch()]);
+  onSubmit(form, function (values) {
+    return api('POST', '/api/login', { username: values.username || '', password: values.password || '' })
+      .then(signedIn, function (err) { throw loginError(err); });
   });
-  api('GET', '/api/screens').then(function (screens) {
-    var body = clear(document.getElementById('screens'));
-    screens.forEach(function (s) {
-      body.appendChild(el('tr', null, [
-        el('td', { text: s.name || s.id }), el('td', { text: (STATUS[s.status] || s.status) + (s.status === 'pending' ? ' ' + s.pairingCode : '') + (s.online ? ' · 在线' : ' · 离线') }),
-        el('td', { text: s.group || '' }), el('td', { text: s.width ? s.width + '×' + s.height : '' }),
-        el('td', { text: s.address || '' }), el('td', { text: formatDate(s.lastSeenAt, true) }), el('td', { text: s.ackedVersion || '' })]));
-    });
-  });
-  api('GET', '/api/items?size=100').then(function (page) {
-    var body = clear(document.getElementById('items'));
-    page.items.forEach(function (item) {
-      var withdraw = item.status === 'published'
-        ? el('button', { type: 'button', 'data-withdraw': item.id, text: '撤回' }) : null;
-      body.appendChild(el('tr', null, [
-        el('td', null, [el('a', { href: '/m/items/' + item.id, text: item.title })]), el('td', { text: kindName(item.kind) }),
-        el('td', { text: item.departmentName || item.department }), el('td', { text: STATUS[item.status] || item.status }),
-        el('td', { text: item.version }), el('td', { text: item.shortUrl }), el('td', null, [withdraw])]));
-    });
-  });
+  app.className = 'login-page';
+  clear(app).appendChild(form);
+  username.focus();
 }
 
-document.getElementById('login').addEventListener('submit', function (e) {
-  e.preventDefault();
-  var form = e.target;
-  api('POST', '/api/login', { username: form.username.value, password: form.password.value })
-    .then(signedIn).catch(function (err) { document.getElementById('login-error').textContent = err.message; });
-});
+/** The server's reason, with a Chinese lead for the two everyday failures. */
+function loginError(err) {
+  if (err.status === 401) err.message = tr('用户名或密码错误', 'Wrong username or password') + '（' + err.message + '）';
+  if (err.status === 429) err.message = tr('登录失败次数过多，请稍后再试', 'Too many failed logins') + '（' + err.message + '）';
+  return err;
+}
 
-document.getElementById('pair').addEventListener('submit', function (e) {
-  e.preventDefault();
-  var form = e.target;
-  api('POST', '/api/screens/pair', { code: form.code.value, name: form.name.value || null, group: form.group.value })
-    .then(function () { form.reset(); document.getElementById('pair-error').textContent = ''; refresh(); })
-    .catch(function (err) { document.getElementById('pair-error').textContent = err.message; });
-});
+function langSwitch() {
+  var other = getLang() === 'en' ? 'zh' : 'en';
+  return button(other === 'en' ? 'English' : '中文', function () {
+    localStorage.setItem(LANG_KEY, other);
+    setLang(other);
+    if (session) renderShell(); else showLogin();
+  }, 'link lang-switch');
+}
 
-document.getElementById('items').addEventListener('click', function (e) {
-  var id = e.target.getAttribute && e.target.getAttribute('data-withdraw');
-  if (id && window.confirm('撤回后所有屏幕立即停止显示，确定吗？')) {
-    api('POST', '/api/items/' + id + '/withdraw').then(refresh);
+function renderShell() {
+  var me = session.me;
+  var dept = departments.filter(function (d) { return d.code === me.department; })[0];
+  var who = [me.username, roleName(me.role)].concat(me.department ? [named(dept) || me.department] : []).join(' · ');
+  app.className = 'shell';
+  clear(app).appendChild(el('header', { className: 'topbar' }, [
+    el('a', { className: 'brand', href: '#/', text: tr('公开 Gongkai 管理', 'Gongkai admin') }),
+    el('span', { className: 'who', id: 'who', text: who }),
+    langSwitch(),
+    button(tr('修改密码', 'Change password'), changePassword, 'link'),
+    button(tr('退出', 'Log out'), logout, 'link')]));
+  app.appendChild(el('nav', { className: 'sidenav', 'aria-label': tr('功能', 'Sections') }, [el('ul', { id: 'nav' })]));
+  app.appendChild(el('main', { id: 'view', className: 'view' }));
+  current = null;
+  route();
+}
+
+function allowed() {
+  return VIEWS.filter(function (v) { return v.roles.indexOf(session.me.role) >= 0; });
+}
+
+function route() {
+  if (!session) return;
+  var parts = location.hash.replace(/^#\/?/, '').split('/');
+  var views = allowed();
+  var view = views.filter(function (v) { return v.id === parts[0]; })[0] || views[0];
+  var param = parts.length > 1 ? decodeURIComponent(parts.slice(1).join('/')) : null;
+  renderNav(views, view);
+  leaveCurrent();
+  current = { view: view, param: param };
+  var root = clear(document.getElementById('view'));
+  if (!view) {
+    root.appendChild(el('p', { text: tr('您的角色没有可用的功能。', 'Your role has no sections.') }));
+    return;
   }
-});
+  document.title = view.title() + ' · ' + tr('公开 Gongkai 管理', 'Gongkai admin');
+  root.appendChild(el('h2', { className: 'view-title', text: view.title() }));
+  var body = el('div', { className: 'view-body', 'data-view': view.id });
+  root.appendChild(body);
+  Promise.resolve().then(function () { return view.render(body, session, param); }).catch(function (err) {
+    if (err && err.status === 401) return;
+    body.appendChild(el('p', { className: 'form-error', role: 'alert', text: err && err.message ? err.message : String(err) }));
+  });
+}
 
-api('GET', '/api/me').then(signedIn).catch(function () { document.getElementById('login').hidden = false; });
+function renderNav(views, active) {
+  var list = clear(document.getElementById('nav'));
+  views.forEach(function (v) {
+    var link = el('a', { href: '#/' + v.id, text: v.title(), 'data-view': v.id });
+    if (v === active) link.setAttribute('aria-current', 'page');
+    list.appendChild(el('li', null, [link]));
+  });
+}
+
+function leaveCurrent() {
+  if (current && current.view && current.view.leave) current.view.leave();
+  current = null;
+}
+
+function logout() {
+  api('POST', '/api/logout').catch(function () {}).then(showLogin);
+}
+
+function changePassword() {
+  var confirmNode = el('input', { type: 'password', autocomplete: 'new-password' });
+  formDialog(tr('修改我的密码', 'Change my password'), [
+    field(tr('当前密码', 'Current password'), el('input', { type: 'password', autocomplete: 'current-password' }), 'currentPassword'),
+    field(tr('新密码（至少 8 位）', 'New password (at least 8 characters)'), el('input', { type: 'password', autocomplete: 'new-password' }), 'newPassword'),
+    field(tr('再次输入新密码', 'New password again'), confirmNode, 'confirm')
+  ], tr('修改', 'Change'), function (values) {
+    if (values.newPassword !== values.confirm) {
+      var err = new Error(tr('两次输入的新密码不一致', 'The two new passwords differ'));
+      err.field = 'confirm';
+      return Promise.reject(err);
+    }
+    return api('POST', '/api/me/password', { currentPassword: values.currentPassword, newPassword: values.newPassword })
+      .then(function () { toast(tr('密码已修改，其他设备上的登录已退出', 'Password changed; other sessions were logged out'), 'ok'); });
+  });
+}
+
+start();

@@ -8,6 +8,7 @@ import org.gongkai.accounts.AccountService;
 import org.gongkai.accounts.AccountStore;
 import org.gongkai.accounts.AuthRoutes;
 import org.gongkai.accounts.LoginThrottle;
+import org.gongkai.accounts.UserRoutes;
 import org.gongkai.applications.ApplicationRoutes;
 import org.gongkai.applications.ApplicationService;
 import org.gongkai.applications.ApplicationStore;
@@ -176,6 +177,12 @@ public final class App {
         r.post("/api/logout", auth::logout);
         r.get("/api/me", auth::me);
         r.post("/api/tokens", auth::createToken);
+        UserRoutes users = new UserRoutes(accounts, departments::exists);
+        r.get("/api/users", users::list);
+        r.post("/api/users", users::create);
+        r.put("/api/users/{id}", users::update);
+        r.post("/api/users/{id}/password", users::resetPassword);
+        r.post("/api/me/password", users::changeOwnPassword);
 
         r.get("/api/items", itemRoutes::list);
         r.post("/api/items", itemRoutes::create);

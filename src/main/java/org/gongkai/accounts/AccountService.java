@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     private static final int BCRYPT_COST = 10;
+    public static final int MAX_PASSWORD_BYTES = 72;
     // Verified against when the user does not exist, so a wrong username costs as long as a wrong password.
     private static final String DUMMY_HASH = hash("not-a-real-password");
 
@@ -30,9 +31,11 @@ public final class AccountService {
         return BCrypt.withDefaults().hashToString(BCRYPT_COST, password.toCharArray());
     }
 
+    /** bcrypt refuses passwords over 72 bytes, and no stored hash was made from one, so those never match. */
     private static boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                hash.getBytes(StandardCharsets.UTF_8)).verified;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_PASSWORD_BYTES) return false;
+        return BCrypt.verifyer().verify(bytes, hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     public Optional<NewSession> login(String username, String password) {
@@ -92,5 +95,42 @@ public final class AccountService {
 
     public long createUser(String username, String displayName, String password, Role role, String department) {
         return store.createUser(username, displayName, hash(password), role, department);
+    }
+
+    public java.util.List<User> users() {
+        return store.listUsers();
+    }
+
+    public Optional<User> user(long id) {
+        return store.findUser(id);
+    }
+
+    public boolean usernameTaken(String username) {
+        return store.findByUsername(username).isPresent();
+    }
+
+    /** Saves the changes; a user who is disabled or gets another role must log in again. */
+    public User updateUser(User before, String displayName, Role role, String department, boolean disabled) {
+        store.updateUser(before.id(), displayName, role, department, disabled);
+        if (disabled || !role.code().equals(before.role())) store.deleteSessions(before.id(), null);
+        return store.findUser(before.id()).orElseThrow();
+    }
+
+    /** An admin sets a new password: the user's sessions end. */
+    public void resetPassword(long userId, String password) {
+        store.setPasswordHash(userId, hash(password));
+        store.deleteSessions(userId, null);
+    }
+
+    /**
+     * The user changes their own password; their other sessions end, the one they are using (if any) stays.
+     * @return false when currentPassword is wrong
+     */
+    public boolean changeOwnPassword(Staff staff, String currentPassword, String newPassword, String sessionToken) {
+        String current = store.passwordHash(staff.id()).orElse(DUMMY_HASH);
+        if (!matches(currentPassword, current)) return false;
+        store.setPasswordHash(staff.id(), hash(newPassword));
+        store.deleteSessions(staff.id(), sessionToken == null ? null : Secrets.sha256(sessionToken));
+        return true;
     }
 }

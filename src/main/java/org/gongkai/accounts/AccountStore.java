@@ -3,6 +3,7 @@ package org.gongkai.accounts;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** SQL for users, sessions and API tokens. */
@@ -40,6 +41,46 @@ public final class AccountStore {
                 .bind("u", username).bind("d", displayName).bind("p", passwordHash).bind("r", role.code())
                 .bind("dept", department).bind("now", OffsetDateTime.now())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private static final String PUBLIC_USER_COLUMNS = "id, username, display_name, role, department, disabled, created_at";
+
+    private static User mapPublicUser(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("role"),
+                rs.getString("department"), rs.getBoolean("disabled"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    public List<User> listUsers() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_USER_COLUMNS + " FROM users ORDER BY username")
+                .map((rs, ctx) -> mapPublicUser(rs)).list());
+    }
+
+    public Optional<User> findUser(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + PUBLIC_USER_COLUMNS + " FROM users WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> mapPublicUser(rs)).findOne());
+    }
+
+    public Optional<String> passwordHash(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id")
+                .bind("id", userId).mapTo(String.class).findOne());
+    }
+
+    public void updateUser(long id, String displayName, Role role, String department, boolean disabled) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE users SET display_name = :d, role = :r, department = :dept, disabled = :x WHERE id = :id""")
+                .bind("d", displayName).bind("r", role.code()).bind("dept", department).bind("x", disabled)
+                .bind("id", id).execute());
+    }
+
+    public void setPasswordHash(long userId, String passwordHash) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET password_hash = :p WHERE id = :id")
+                .bind("p", passwordHash).bind("id", userId).execute());
+    }
+
+    /** Ends the user's sessions except the one with keepTokenHash (null: all of them); API tokens stay. */
+    public int deleteSessions(long userId, String keepTokenHash) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE user_id = :u AND token_hash <> :keep")
+                .bind("u", userId).bind("keep", keepTokenHash == null ? "" : keepTokenHash).execute());
     }
 
     public void createSession(String tokenHash, long userId, String csrf, OffsetDateTime expires) {

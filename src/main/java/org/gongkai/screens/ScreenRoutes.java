@@ -1,10 +1,12 @@
 package org.gongkai.screens;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.gongkai.content.Item;
 import org.gongkai.content.ItemStore;
 import org.gongkai.schedule.Playlists;
 import org.gongkai.web.ApiException;
+import org.gongkai.web.Json;
 import org.gongkai.web.Requests;
 
 import java.time.Clock;
@@ -42,14 +44,24 @@ public final class ScreenRoutes {
         Requests.requireStaff(ctx);
         String status = Requests.query(ctx, "status", 16);
         boolean offlineOnly = "true".equals(ctx.queryParam("offline"));
+        long latest = items.currentVersion();
         ctx.json(store.list().stream()
                 .filter(s -> status == null || s.status().equals(status))
-                .filter(s -> !offlineOnly || !s.online()).toList());
+                .filter(s -> !offlineOnly || !s.online())
+                .map(s -> withLatest(s, latest)).toList());
     }
 
     public void get(Context ctx) {
         Requests.requireStaff(ctx);
-        ctx.json(find(ctx.pathParam("id")));
+        ctx.json(withLatest(find(ctx.pathParam("id")), items.currentVersion()));
+    }
+
+    /** The screen with the latest content version and whether it has acknowledged it (is up to date). */
+    private static ObjectNode withLatest(Screen screen, long latest) {
+        ObjectNode out = Json.MAPPER.valueToTree(screen);
+        out.put("latestVersion", latest);
+        out.put("ackedLatest", screen.ackedVersion() != null && screen.ackedVersion() >= latest);
+        return out;
     }
 
     public void pair(Context ctx) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 public final class ScreenStore {
     private static final String SCREEN_COLUMNS = """
             id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
-            acked_version, current_item_id, current_item_version, created_at""";
+            acked_version, current_item_id, current_item_version, created_at,
+            (SELECT i.title FROM items i WHERE i.id = screens.current_item_id) AS current_item_title""";
     private final Jdbi jdbi;
     private final Duration offlineAfter;
 
@@ -150,6 +151,7 @@ public final class ScreenStore {
                 rs.getString("status"), rs.getString("pairing_code"), (Integer) rs.getObject("width"),
                 (Integer) rs.getObject("height"), rs.getString("address"), rs.getString("user_agent"), lastSeen,
                 (Long) rs.getObject("acked_version"), (Long) rs.getObject("current_item_id"),
-                (Integer) rs.getObject("current_item_version"), rs.getObject("created_at", OffsetDateTime.class), online);
+                (Integer) rs.getObject("current_item_version"), rs.getString("current_item_title"),
+                rs.getObject("created_at", OffsetDateTime.class), online);
     }
 }

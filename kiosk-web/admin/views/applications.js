@@ -1,0 +1,134 @@
+// Disclosure on request (依申请公开), staff side: register an application, give the applicant its number and check
+// code, watch the deadlines in working days, move it on and record the reply.
+import { el, formatDate } from '../../common/dom.js';
+import { tr } from '../../common/i18n.js';
+import { table, field, select, onSubmit, submitButton, button, badge, toast, formDialog, fill } from '../ui.js';
+import { options, channels, channelName, replyTypes, replyName, applicationStateName } from '../labels.js';
+
+var WARN_DAYS = 5;
+
+export var view = {
+  id: 'applications',
+  title: function () { return tr('依申请公开', 'Requests for information'); },
+  roles: ['admin', 'reviewer', 'editor', 'viewer'],
+  render: function (root, session) {
+    var page = { api: session.api, writer: session.me.role !== 'viewer', list: el('div', { className: 'list' }),
+      created: el('div', { id: 'application-created', className: 'result-box', hidden: 'hidden' }) };
+    page.reload = function () { return load(page); };
+    if (page.writer) root.appendChild(registerForm(page));
+    root.appendChild(page.created);
+    root.appendChild(page.list);
+    return page.reload();
+  }
+};
+
+function today() {
+  var d = new Date();
+  return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+}
+
+function registerForm(page) {
+  var form = el('form', { className: 'card form-grid two', id: 'register', novalidate: 'novalidate' }, [
+    el('h3', { text: tr('登记申请', 'Register an application') }),
+    field(tr('收到日期', 'Received on'), el('input', { type: 'date', value: today(), max: today() }), 'receivedOn'),
+    field(tr('申请渠道', 'Channel'), select(options(channels), 'in_person'), 'channel'),
+    field(tr('申请人', 'Applicant'), el('input', { maxlength: 200 }), 'applicant'),
+    field(tr('联系方式', 'Contact'), el('input', { maxlength: 200 }), 'contact'),
+    el('div', { className: 'wide' }, [field(tr('申请公开的信息', 'Information requested'),
+      el('textarea', { rows: 3, maxlength: 2000 }), 'subject')]),
+    el('div', { className: 'form-actions' }, [submitButton(tr('登记', 'Register'))])]);
+  onSubmit(form, function (values) {
+    return page.api('POST', '/api/applications', values).then(function (a) {
+      form.reset();
+      showCreated(page, a);
+      return page.reload();
+    });
+  });
+  return form;
+}
+
+function showCreated(page, a) {
+  page.created.hidden = false;
+  fill(page.created, [
+    el('h3', { text: tr('已登记。请把编号和查询码交给申请人：', 'Registered. Give the applicant the number and check code:') }),
+    el('dl', { className: 'big-codes' }, [
+      el('dt', { text: tr('申请编号', 'Number') }), el('dd', { className: 'app-number', text: a.number }),
+      el('dt', { text: tr('查询码', 'Check code') }), el('dd', { className: 'app-code', text: a.checkCode })]),
+    el('p', { className: 'muted', text: tr('查询码只在此显示一次，服务器不保存明文。申请人可凭两者在触摸屏上查询进度。',
+      'The check code is shown only now; the server keeps no copy. The applicant looks up progress with both on a touchscreen.') }),
+    button(tr('知道了', 'Done'), function () { page.created.hidden = true; })]);
+}
+
+function load(page) {
+  return page.api('GET', '/api/applications?limit=500').then(function (list) {
+    fill(page.list, [table(columns(page), list, tr('还没有申请', 'No applications yet'))]);
+  });
+}
+
+function columns(page) {
+  return [
+    { title: tr('编号', 'Number'), value: function (a) { return a.number; }, className: 'mono' },
+    { title: tr('申请人', 'Applicant'), value: function (a) { return a.applicant; } },
+    { title: tr('申请内容', 'Request'), value: subject },
+    { title: tr('渠道', 'Channel'), value: function (a) { return channelName(a.channel); } },
+    { title: tr('收到日期', 'Received'), value: function (a) { return formatDate(a.receivedOn); } },
+    { title: tr('状态', 'State'), value: state },
+    { title: tr('答复期限', 'Deadline'), value: deadline },
+    { title: tr('答复', 'Reply'), value: function (a) { return a.replyType ? replyName(a.replyType) + ' · ' + formatDate(a.answeredOn) : ''; } },
+    { title: tr('操作', 'Actions'), value: function (a) { return page.writer && a.status !== 'answered'
+      ? button(tr('办理', 'Move on'), function () { move(page, a); }, 'link') : ''; }, className: 'actions' }
+  ];
+}
+
+function subject(a) {
+  var text = a.subject || '';
+  return el('span', { title: text, text: text.length > 40 ? text.slice(0, 40) + '…' : text });
+}
+
+function state(a) {
+  var kind = { answered: 'ok', correction_requested: 'warn' }[a.status] || 'info';
+  return el('span', { className: 'badges' }, [badge(applicationStateName(a.status), kind),
+    a.extended ? badge(tr('已延期', 'Extended'), 'muted') : null]);
+}
+
+function deadline(a) {
+  if (!a.deadline) return '—';
+  var left = a.workingDaysLeft;
+  var note = left < 0 ? badge(tr('已超期 ' + (-left) + ' 个工作日', 'Overdue by ' + (-left) + ' working days'), 'danger')
+    : left <= WARN_DAYS ? badge(tr('剩 ' + left + ' 个工作日', left + ' working days left'), 'warn')
+      : el('span', { className: 'muted', text: tr('剩 ' + left + ' 个工作日', left + ' working days left') });
+  return el('span', { className: 'badges' }, [formatDate(a.deadline), note]);
+}
+
+/** The next steps the API allows from the application's state. */
+function steps(a) {
+  var all = {
+    handling: a.status === 'correction_requested' ? tr('已补正，继续办理（重新计时）', 'Corrected; handle (clock restarts)') : tr('开始办理', 'Start handling'),
+    correction_requested: tr('告知补正', 'Ask for a correction'),
+    extended: tr('延期 20 个工作日', 'Extend by 20 working days'),
+    answered: tr('答复', 'Answer')
+  };
+  var allowed = { received: ['handling', 'correction_requested', 'extended', 'answered'],
+    handling: ['correction_requested', 'extended', 'answered'], correction_requested: ['handling', 'answered'] }[a.status] || [];
+  return allowed.filter(function (s) { return s !== 'extended' || !a.extended; })
+    .map(function (s) { return { value: s, text: all[s] }; });
+}
+
+function move(page, a) {
+  var replies = [{ value: '', text: tr('（答复时选择）', '(when answering)') }].concat(options(replyTypes));
+  var stepSelect = select(steps(a), steps(a)[0] && steps(a)[0].value);
+  var replySelect = select(replies, '');
+  function sync() { replySelect.disabled = stepSelect.value !== 'answered'; }
+  stepSelect.addEventListener('change', sync);
+  sync();
+  formDialog(tr('办理申请 ', 'Move on application ') + a.number, [
+    field(tr('操作', 'Step'), stepSelect, 'status'),
+    field(tr('答复类型', 'Reply type'), replySelect, 'replyType'),
+    field(tr('日期', 'Date'), el('input', { type: 'date', value: today(), min: a.receivedOn, max: today() }), 'on')
+  ], tr('确定', 'Confirm'), function (values) {
+    return page.api('POST', '/api/applications/' + encodeURIComponent(a.number) + '/status', values).then(function () {
+      toast(tr('已更新', 'Updated'), 'ok');
+      return page.reload();
+    });
+  });
+}

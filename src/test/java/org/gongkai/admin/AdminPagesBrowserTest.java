@@ -1,0 +1,316 @@
+package org.gongkai.admin;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.gongkai.support.Browser;
+import org.gongkai.support.Fixtures;
+import org.gongkai.support.Http;
+import org.gongkai.support.ScreenClient;
+import org.gongkai.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin page in headless Chromium at an office PC's 1366x768: login, screens, applications, audit, users. */
+class AdminPagesBrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static TestServer server;
+    static Http admin;
+    static Browser browser;
+    final List<String> pageErrors = new ArrayList<>();
+    final List<String> dialogs = new ArrayList<>();
+    final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(SHOTS);
+        server = TestServer.start();
+        admin = server.admin();
+        Fixtures.basics(admin);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        server.close();
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        assertThat(pageErrors).as("script errors").isEmpty();
+        assertThat(dialogs).as("browser dialogs (alert, confirm)").isEmpty();
+    }
+
+    Page open(String hash) {
+        BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        contexts.add(context);
+        Page page = context.newPage();
+        page.onPageError(pageErrors::add);
+        page.onDialog(d -> {
+            dialogs.add(d.type() + ": " + d.message());
+            d.dismiss();
+        });
+        page.navigate(server.base + "/admin" + hash);
+        return page;
+    }
+
+    Page loggedIn(String username, String password, String hash) {
+        Page page = open(hash);
+        page.fill("#login [name=username]", username);
+        page.fill("#login [name=password]", password);
+        page.click("#login button[type=submit]");
+        page.waitForSelector("#nav a");
+        return page;
+    }
+
+    Page asAdmin(String hash) {
+        return loggedIn("admin", TestServer.ADMIN_PASSWORD, hash);
+    }
+
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-" + name + ".png")));
+    }
+
+    static Locator row(Page page, String text) {
+        return page.locator("tbody tr", new Page.LocatorOptions().setHasText(text));
+    }
+
+    @Test
+    void loginShowsTheServersErrorThenOpensTheFirstView() {
+        Page page = open("");
+        page.waitForSelector("#login");
+        shot(page, "login");
+        page.fill("#login [name=username]", "admin");
+        page.fill("#login [name=password]", "wrong-password");
+        page.click("#login button[type=submit]");
+        page.waitForSelector("#login .form-error:not(:empty)");
+        assertThat(page.textContent("#login .form-error")).contains("用户名或密码错误", "wrong username or password");
+        page.fill("#login [name=password]", TestServer.ADMIN_PASSWORD);
+        page.click("#login button[type=submit]");
+        page.waitForSelector("#nav a[aria-current=page]");
+        assertThat(page.textContent("#who")).contains("admin", "管理员");
+        assertThat(page.locator("#nav a").allTextContents()).containsExactly("屏幕", "依申请公开", "审计日志", "用户");
+        assertThat(page.textContent(".view-title")).isEqualTo("屏幕");
+
+        page.click(".lang-switch");
+        page.waitForSelector("#nav a:has-text('Screens')");
+        assertThat(page.textContent(".view-title")).isEqualTo("Screens");
+        page.click(".lang-switch");
+        page.waitForSelector("#nav a:has-text('屏幕')");
+
+        page.click("button:has-text('退出')");
+        page.waitForSelector("#login");
+        assertThat(admin.get("/api/me").status()).as("the test's own session is another one").isEqualTo(200);
+    }
+
+    @Test
+    void aPendingScreenIsPairedRenamedShownEscapedAndRetired() {
+        try (ScreenClient screen = new ScreenClient(server.wsUrl())) {
+            screen.hello(null, null, null);
+            String code = screen.await("welcome", 5000).get("pairingCode").asText();
+            Page page = asAdmin("#/screens");
+            page.waitForSelector("#pair");
+            page.fill("#pair [name=code]", "12");
+            page.click("#pair button[type=submit]");
+            page.waitForSelector("#pair [data-error-for=code]:not(:empty)");
+            assertThat(page.getAttribute("#pair [name=code]", "aria-invalid")).isEqualTo("true");
+
+            page.fill("#pair [name=code]", code);
+            page.fill("#pair [name=name]", "东门屏");
+            page.selectOption("#pair [name=group]", "hall");
+            page.click("#pair button[type=submit]");
+            row(page, "东门屏").waitFor();
+            assertThat(row(page, "东门屏").textContent()).contains("在线", "大厅屏", "1920×1080");
+
+            row(page, "东门屏").locator("button:has-text('编辑')").click();
+            page.fill(".dialog [name=name]", "<img src=x onerror=alert(1)>");
+            page.click(".dialog button[type=submit]");
+            row(page, "<img src=x onerror=alert(1)>").waitFor();
+            assertThat(page.locator("tbody img").count()).isZero();
+            assertThat(row(page, "<img src=x onerror=alert(1)>").locator("td").first().textContent())
+                    .isEqualTo("<img src=x onerror=alert(1)>");
+
+            row(page, "onerror").locator("button:has-text('编辑')").click();
+            page.fill(".dialog [name=name]", "东门大屏");
+            page.click(".dialog button[type=submit]");
+            row(page, "东门大屏").waitFor();
+
+            row(page, "东门大屏").locator("button:has-text('播放列表')").click();
+            page.waitForSelector("#playlist-panel:not([hidden]) h3:has-text('东门大屏')");
+            assertThat(page.textContent("#playlist-panel")).contains("轮播", "预警");
+            shot(page, "screens");
+            page.setViewportSize(1920, 1080);
+            shot(page, "screens-1920x1080");
+            page.setViewportSize(1366, 768);
+
+            row(page, "东门大屏").locator("button:has-text('停用')").click();
+            page.waitForSelector(".dialog:has-text('东门大屏')");
+            page.click(".dialog button:has-text('确定')");
+            row(page, "东门大屏").locator(".badge:has-text('已停用')").waitFor();
+            assertThat(page.locator(".overlay").count()).isZero();
+        }
+    }
+
+    @Test
+    void theOfflineFilterShowsOnlyScreensNotSeenLately() throws Exception {
+        try (ScreenClient online = new ScreenClient(server.wsUrl())) {
+            pairByApi(online, "在线北屏");
+            try (ScreenClient old = new ScreenClient(server.wsUrl())) {
+                String id = pairByApi(old, "久未联系南屏");
+                old.close();
+                Thread.sleep(300);
+                try (Connection c = server.dataSource.getConnection();
+                     PreparedStatement st = c.prepareStatement("UPDATE screens SET last_seen_at = ? WHERE id = ?")) {
+                    st.setObject(1, OffsetDateTime.now().minusHours(3));
+                    st.setString(2, id);
+                    assertThat(st.executeUpdate()).isEqualTo(1);
+                }
+            }
+            Page page = asAdmin("#/screens");
+            row(page, "在线北屏").waitFor();
+            page.check("#offline-only");
+            page.waitForSelector("tbody tr:has-text('久未联系南屏')");
+            assertThat(row(page, "在线北屏").count()).isZero();
+            assertThat(row(page, "久未联系南屏").textContent()).contains("离线");
+            page.uncheck("#offline-only");
+            row(page, "在线北屏").waitFor();
+        }
+    }
+
+    static String pairByApi(ScreenClient screen, String name) {
+        screen.hello(null, null, null);
+        var welcome = screen.await("welcome", 5000);
+        Http.Response r = admin.post("/api/screens/pair", "{\"code\":\"" + welcome.get("pairingCode").asText()
+                + "\",\"name\":\"" + name + "\",\"group\":\"plaza\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return welcome.get("screenId").asText();
+    }
+
+    @Test
+    void anApplicationIsRegisteredWithItsNumberAndCheckCodeAndAnswered() {
+        String overdue = "{\"channel\":\"online\",\"subject\":\"某街道2025年财政预算\",\"applicant\":\"周过期\",\"receivedOn\":\""
+                + java.time.LocalDate.now().minusDays(45) + "\"}";
+        assertThat(admin.post("/api/applications", overdue).status()).isEqualTo(201);
+        Page page = asAdmin("#/applications");
+        assertThat(row(page, "周过期").locator(".badge-danger").textContent()).startsWith("已超期");
+        page.waitForSelector("#register");
+        page.click("#register button[type=submit]");
+        page.waitForSelector("#register [data-error-for=subject]:not(:empty)");
+
+        page.selectOption("#register [name=channel]", "letter");
+        page.fill("#register [name=applicant]", "李明");
+        page.fill("#register [name=contact]", "13800000000");
+        page.fill("#register [name=subject]", "2026年县城老旧小区改造项目的资金安排");
+        page.click("#register button[type=submit]");
+        page.waitForSelector("#application-created:not([hidden])");
+        String number = page.textContent("#application-created .app-number");
+        String code = page.textContent("#application-created .app-code");
+        assertThat(number).isNotBlank();
+        assertThat(code).isNotBlank();
+        assertThat(server.anonymous().get("/api/applications/lookup?number=" + number + "&code=" + code).status()).isEqualTo(200);
+        assertThat(row(page, number).textContent()).contains("李明", "信函", "已收到", "个工作日");
+        shot(page, "applications");
+
+        row(page, number).locator("button:has-text('办理')").click();
+        page.selectOption(".dialog [name=status]", "answered");
+        page.click(".dialog button[type=submit]");
+        page.waitForSelector(".dialog [data-error-for=replyType]:not(:empty)");
+        page.selectOption(".dialog [name=replyType]", "partly");
+        page.click(".dialog button[type=submit]");
+        row(page, number).locator(".badge:has-text('已答复')").waitFor();
+        assertThat(row(page, number).textContent()).contains("部分公开");
+        assertThat(row(page, number).locator("button:has-text('办理')").count()).isZero();
+    }
+
+    @Test
+    void theAuditLogListsTheLoginAndVerifies() {
+        Page page = asAdmin("#/audit");
+        row(page, "login").first().waitFor();
+        page.click("button:has-text('校验审计链')");
+        page.waitForSelector("#audit-verify .badge-ok");
+        assertThat(page.textContent("#audit-verify")).contains("审计链完整");
+        page.fill("#audit-filter [name=q]", "logout-that-never-happened");
+        page.click("#audit-filter button[type=submit]");
+        page.waitForSelector("tr.empty");
+        assertThat(page.getAttribute("#audit-filter a[download]", "href"))
+                .startsWith("/api/audit?format=csv&q=logout-that-never-happened");
+        page.fill("#audit-filter [name=q]", "");
+        page.click("#audit-filter button[type=submit]");
+        row(page, "login").first().waitFor();
+        page.click("button:has-text('校验审计链')");
+        page.waitForSelector("#audit-verify .badge-ok");
+        shot(page, "audit");
+    }
+
+    @Test
+    void anAdminCreatesAViewerWhoSeesNoUsersViewAndNoWriteButtons() {
+        try (ScreenClient screen = new ScreenClient(server.wsUrl())) {
+            pairByApi(screen, "只读可见屏");
+            Page page = asAdmin("#/users");
+            page.waitForSelector("#new-user");
+            page.fill("#new-user [name=username]", "ab");
+            page.click("#new-user button[type=submit]");
+            page.waitForSelector("#new-user [data-error-for=username]:not(:empty)");
+
+            page.fill("#new-user [name=username]", "viewer.wang");
+            page.fill("#new-user [name=displayName]", "王查看");
+            page.fill("#new-user [name=password]", "viewer-password");
+            page.selectOption("#new-user [name=role]", "editor");
+            page.click("#new-user button[type=submit]");
+            page.waitForSelector("#new-user [data-error-for=department]:not(:empty)");
+            page.selectOption("#new-user [name=role]", "viewer");
+            page.click("#new-user button[type=submit]");
+            row(page, "viewer.wang").waitFor();
+            assertThat(row(page, "viewer.wang").textContent()).contains("王查看", "只读", "正常");
+            shot(page, "users");
+
+            Page viewer = loggedIn("viewer.wang", "viewer-password", "#/users");
+            assertThat(viewer.locator("#nav a").allTextContents()).containsExactly("屏幕", "依申请公开");
+            assertThat(viewer.textContent(".view-title")).isEqualTo("屏幕");
+            row(viewer, "只读可见屏").waitFor();
+            assertThat(viewer.locator("#pair").count()).isZero();
+            assertThat(viewer.locator("tbody button:has-text('编辑'), tbody button:has-text('停用')").count()).isZero();
+            viewer.navigate(server.base + "/admin#/applications");
+            viewer.waitForSelector(".view-title:has-text('依申请公开')");
+            viewer.waitForSelector(".view-body .table-wrap");
+            assertThat(viewer.locator("#register").count()).isZero();
+            assertThat(viewer.locator("tbody button").count()).isZero();
+
+            viewer.click("button:has-text('修改密码')");
+            viewer.fill(".dialog [name=currentPassword]", "not-my-password");
+            viewer.fill(".dialog [name=newPassword]", "viewer-password-2");
+            viewer.fill(".dialog [name=confirm]", "viewer-password-3");
+            viewer.click(".dialog button[type=submit]");
+            viewer.waitForSelector(".dialog [data-error-for=confirm]:not(:empty)");
+            viewer.fill(".dialog [name=confirm]", "viewer-password-2");
+            viewer.click(".dialog button[type=submit]");
+            viewer.waitForSelector(".dialog [data-error-for=currentPassword]:not(:empty)");
+            viewer.fill(".dialog [name=currentPassword]", "viewer-password");
+            viewer.click(".dialog button[type=submit]");
+            viewer.waitForSelector(".toast:has-text('密码已修改')");
+            assertThat(viewer.locator(".dialog").count()).isZero();
+
+            long id = admin.get("/api/users").json().findParents("username").stream()
+                    .filter(u -> u.get("username").asText().equals("viewer.wang")).findFirst().orElseThrow().get("id").asLong();
+            assertThat(admin.put("/api/users/" + id, "{\"disabled\":true}").status()).isEqualTo(200);
+            viewer.evaluate("location.hash = '#/screens'"); // no reload: the view's request gets 401
+            viewer.waitForSelector("#login");
+            assertThat(viewer.locator("#nav").count()).isZero();
+        }
+    }
+}
