@@ -63,7 +63,7 @@ Editor.prototype.render = function () {
   this.form.addEventListener('input', function () { self.changed(); });
   this.form.addEventListener('change', function () { self.changed(); });
   var title = item ? tr('编辑：', 'Edit: ') + item.title : tr('新建内容', 'New item');
-  var head = el('div', { className: 'view-head' }, [el('h2', { text: title }), item ? statusBadge(item.status) : null,
+  var head = el('div', { className: 'view-head' }, [el('h3', { text: title }), item ? statusBadge(item.status) : null,
     el('a', { href: '#/items', className: 'btn', text: tr('返回列表', 'Back to the list') })]);
   clear(this.root).appendChild(head);
   this.root.appendChild(this.banner());

@@ -41,8 +41,10 @@ export function previewPane() {
 
   function mount() {
     var scale = Math.min(PANE_WIDTH / layout.width, 520 / layout.height);
-    frame = el('iframe', { src: layout.page, title: tr('预览', 'Preview') + ' ' + layout.name(), tabindex: '-1',
-      style: 'width:' + layout.width + 'px;height:' + layout.height + 'px;transform:scale(' + scale + ')' });
+    frame = el('iframe', { src: layout.page, title: tr('预览', 'Preview') + ' ' + layout.name(), tabindex: '-1' });
+    frame.style.width = layout.width + 'px'; // through CSSOM: the page's CSP allows no inline style attributes
+    frame.style.height = layout.height + 'px';
+    frame.style.transform = 'scale(' + scale + ')';
     frame.addEventListener('load', post);
     clear(frameBox).appendChild(frame);
     frameBox.style.width = Math.round(layout.width * scale) + 'px';

@@ -28,8 +28,7 @@ export var view = {
     return Promise.all([api('GET', '/api/screen-groups'), api('GET', '/api/departments'), api('GET', '/api/alerts/policy'),
       api('GET', '/api/items?kind=alert&size=50')]).then(function (r) {
       var list = el('div');
-      fill(root, [el('div', { className: 'view-head' }, [el('h2', { text: tr('突发事件预警', 'Emergency alerts') })]),
-        composer(session, r[0], r[1], r[2], function () { refresh(list); }), el('h3', { text: tr('预警记录', 'Alerts') }), list]);
+      fill(root, [composer(session, r[0], r[1], r[2], function () { refresh(list); }), el('h3', { text: tr('预警记录', 'Alerts') }), list]);
       showList(list, r[3].items);
     });
   }

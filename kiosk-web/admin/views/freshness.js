@@ -12,7 +12,8 @@ export var view = {
     var date = el('input', { type: 'date' });
     var results = el('div');
     var form = el('form', { className: 'filters' }, [field(tr('统计日期', 'As of'), date, 'date')]);
-    fill(root, [el('div', { className: 'view-head' }, [el('h2', { text: tr('部门更新情况（一周一更新）', 'Department freshness (one update a week)') })]),
+    fill(root, [el('p', { className: 'hint', text: tr('一周一更新：超过七天未发布新内容的部门排在最前，导出后用于一月一通报。',
+      'At least one update a week: departments with nothing new for seven days come first; export for the monthly notice.') }),
       form, results]);
     function load() {
       var query = date.value ? '?date=' + date.value : '';

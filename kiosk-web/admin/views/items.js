@@ -31,7 +31,7 @@ function list(root, session) {
     [field(tr('搜索', 'Search'), q, 'q'), field(tr('状态', 'Status'), status, 'status'), field(tr('类型', 'Kind'), kind, 'kind'),
       field(tr('部门', 'Department'), dept, 'department')].forEach(function (f) { filters.appendChild(f); });
     var results = el('div');
-    var head = el('div', { className: 'view-head' }, [el('h2', { text: tr('内容', 'Content') }),
+    var head = el('div', { className: 'toolbar' }, [
       session.me.role === 'viewer' ? null : el('a', { className: 'btn btn-primary', href: '#/items/new', text: tr('新建内容', 'New item') })]);
     fill(root, [head, filters, results]);
     function load(page) {

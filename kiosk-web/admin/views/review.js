@@ -19,8 +19,8 @@ export var view = {
 
 function queue(root) {
   return api('GET', '/api/reviews').then(function (items) {
-    fill(root, [el('div', { className: 'view-head' }, [el('h2', { text: tr('待审核', 'Waiting for review') })]),
-      table([
+    fill(root, [el('p', { className: 'hint', text: tr('审核通过即发布到屏幕；作者本人不能审核自己的修改。',
+      'Approving publishes to the screens; nobody approves their own change.') }), table([
         { title: tr('标题', 'Title'), value: function (i) { return el('a', { href: '#/review/' + i.id, text: underReview(i).title }); } },
         { title: tr('类型', 'Kind'), value: function (i) { return kindName(i.kind); } },
         { title: tr('部门', 'Department'), value: function (i) { return i.departmentName || i.department; } },
@@ -56,7 +56,7 @@ function detail(root, session, id) {
     } else {
       actions.appendChild(el('p', { text: tr('这条内容当前没有待审核的修改。', 'Nothing of this item waits for review.') }));
     }
-    fill(root, [el('div', { className: 'view-head' }, [el('h2', { text: tr('审核：', 'Review: ') + content.title }),
+    fill(root, [el('div', { className: 'view-head' }, [el('h3', { text: tr('审核：', 'Review: ') + content.title }),
       el('a', { href: '#/review', className: 'btn', text: tr('返回待审核列表', 'Back to the queue') })]),
       el('div', { className: 'editor' }, [box, preview.node]), historyPanel(item.id)]);
     var input = inputOf(content);

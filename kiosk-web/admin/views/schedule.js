@@ -26,7 +26,8 @@ export var view = {
       var filters = el('form', { className: 'filters' }, [field(tr('屏幕组', 'Screen group'), group, 'group'),
         field(tr('日期', 'Date'), date, 'date')]);
       filters.addEventListener('submit', function (e) { e.preventDefault(); });
-      fill(root, [el('div', { className: 'view-head' }, [el('h2', { text: tr('排期与播放时间线', 'Schedule and timeline') })]),
+      fill(root, [el('p', { className: 'hint', text: tr('所选屏幕组一天内的播放内容，按屏幕的同一规则计算（时段、优先级、预警、夜间）。',
+        'What the group shows through the day, resolved by the screens\' own rules (dayparting, priority, alerts, night).') }),
         filters, timeline, settings]);
       function load() {
         var chosen = groups.filter(function (g) { return g.code === group.value; })[0];
@@ -55,11 +56,14 @@ function bar(segments) {
   segments.forEach(function (s) {
     var width = (minutes(s.to) - minutes(s.from)) / DAY_MINUTES * 100;
     var kind = s.alert ? 'alert' : s.items.length ? 'items' : 'empty';
-    box.appendChild(el('div', { className: 'segment ' + kind + (s.night ? ' night' : ''), style: 'width:' + width + '%',
-      title: s.from + '–' + s.to + ' ' + summary(s) }));
+    var segment = el('div', { className: 'segment ' + kind + (s.night ? ' night' : ''), title: s.from + '–' + s.to + ' ' + summary(s) });
+    segment.style.width = width + '%'; // CSSOM: the CSP allows no inline style attributes
+    box.appendChild(segment);
   });
   var ticks = el('div', { className: 'timeline-ticks' }, [0, 3, 6, 9, 12, 15, 18, 21, 24].map(function (h) {
-    return el('span', { style: 'left:' + (h / 24 * 100) + '%', text: (h < 10 ? '0' : '') + h + ':00' });
+    var tick = el('span', { text: (h < 10 ? '0' : '') + h + ':00' });
+    tick.style.left = (h / 24 * 100) + '%';
+    return tick;
   }));
   return el('div', null, [box, ticks]);
 }

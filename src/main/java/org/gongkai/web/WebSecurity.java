@@ -17,9 +17,10 @@ import java.util.Set;
 public final class WebSecurity {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final Set<String> PUBLIC_WRITES = Set.of("/api/login", "/api/logout", "/api/ratings");
+    static final Set<String> PREVIEWED_PAGES = Set.of("/plaza", "/touch");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-ancestors ";
 
     private final AccountService accounts;
     private final long maxBodyBytes;
@@ -30,9 +31,11 @@ public final class WebSecurity {
     }
 
     public void headers(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
+        // Only the player pages may be framed, and only by this site: the admin page's live preview.
+        boolean player = PREVIEWED_PAGES.contains(ctx.path());
+        ctx.header("Content-Security-Policy", CSP + (player ? "'self'" : "'none'"));
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Frame-Options", player ? "SAMEORIGIN" : "DENY");
         ctx.header("Referrer-Policy", "same-origin");
     }
 

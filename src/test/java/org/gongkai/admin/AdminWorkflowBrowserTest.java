@@ -1,6 +1,7 @@
 package org.gongkai.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +47,7 @@ class AdminWorkflowBrowserTest {
         browser = new Browser();
         plazaContext = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 720));
         plaza = plazaContext.newPage();
+        plaza.setDefaultTimeout(10_000);
         plaza.navigate(server.base + "/plaza");
         plaza.waitForFunction("() => /^\\d{6}$/.test((document.querySelector('.pairing .code') || {}).textContent || '')");
         String code = plaza.textContent(".pairing .code");
@@ -61,6 +65,7 @@ class AdminWorkflowBrowserTest {
 
     static Page logIn(BrowserContext context, String username, String password) {
         Page page = context.newPage();
+        page.setDefaultTimeout(10_000);
         page.navigate(server.base + "/admin");
         page.fill("#login input[name=username]", username);
         page.fill("#login input[name=password]", password);
@@ -154,7 +159,7 @@ class AdminWorkflowBrowserTest {
                 Fixtures.notice("人社局未提交的草稿").put("status", "draft")).get("id").asLong();
         try (BrowserContext context = office()) {
             Page weather = logIn(context, "wang", TestServer.USER_PASSWORD);
-            Object status = weather.evaluate("id => fetch('/api/items/' + id).then(r => r.status)", draft);
+            Object status = weather.evaluate("id => fetch('/api/items/' + id).then(r => r.status)", (int) draft);
             assertThat(status).as("an editor of another department cannot read the draft").isEqualTo(403);
             Object noCsrf = weather.evaluate("() => fetch('/api/items', { method: 'POST', headers: { 'Content-Type': 'application/json' },"
                     + " body: JSON.stringify({ kind: 'notice', title: 'x', department: 'weather', category: 'notices' }) }).then(r => r.status)");
@@ -176,17 +181,51 @@ class AdminWorkflowBrowserTest {
     }
 
     @Test
+    void contentViewsRenderAtOfficeSizesWithoutScriptErrorsAndShowStaffTextAsText() {
+        ObjectNode hostile = Fixtures.notice("<img src=x onerror=alert(1)>标题");
+        hostile.putArray("targetGroups").add("hall");
+        long id = Fixtures.create(admin, hostile).get("id").asLong();
+        ObjectNode guide = Fixtures.notice("城乡居民基本养老保险参保登记").put("kind", "guide").put("category", "office-guides")
+                .put("status", "draft");
+        guide.putObject("guide").put("implementingBody", "县人力资源和社会保障局").putArray("materials").addObject()
+                .put("name", "居民身份证").put("form", "original").put("originals", 1);
+        long guideId = Fixtures.create(admin, guide).get("id").asLong();
+        for (int[] size : new int[][]{{1366, 768}, {1920, 1080}}) {
+            try (BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setViewportSize(size[0], size[1]))) {
+                Page page = logIn(context, "admin", TestServer.ADMIN_PASSWORD);
+                List<String> problems = new ArrayList<>();
+                page.onPageError(problems::add);
+                page.onDialog(d -> { problems.add("dialog: " + d.message()); d.dismiss(); });
+                String suffix = "-" + size[0] + "x" + size[1] + ".png";
+                for (String[] view : new String[][]{{"items", "table td a"}, {"items/" + guideId, ".row-list .row"},
+                        {"items/" + id, ".history-entry"}, {"review", "table"}, {"alerts", ".alert-composer"},
+                        {"schedule", ".timeline .segment"}, {"freshness", "table td"}}) {
+                    page.navigate(server.base + "/admin#/" + view[0]);
+                    page.waitForSelector(view[1]);
+                    page.waitForTimeout(300);
+                    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-" + view[0].replace("/", "-") + suffix)));
+                }
+                page.navigate(server.base + "/admin#/items");
+                page.waitForSelector("text=<img src=x onerror=alert(1)>标题");
+                assertThat(page.locator("img[src=x]").count()).isZero();
+                assertThat(problems).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void auditChainVerifiesAndShowsARowChangedInTheDatabase() throws Exception {
         try (BrowserContext context = office()) {
             Page page = logIn(context, "admin", TestServer.ADMIN_PASSWORD);
             page.navigate(server.base + "/admin#/audit");
-            page.click("text=校验");
-            page.waitForSelector(".verify-result.ok");
+            page.click("text=校验审计链");
+            page.waitForSelector("#audit-verify .badge-ok");
             try (Connection c = server.dataSource.getConnection(); Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE audit_log SET actor = 'mallory' WHERE id = (SELECT MIN(id) FROM audit_log)");
             }
-            page.click("text=校验");
-            page.waitForSelector(".verify-result.broken");
+            page.click("text=校验审计链");
+            page.waitForSelector("#audit-verify .badge-danger:has-text('断开')");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-audit-tampered-1366x768.png")));
         }
     }
