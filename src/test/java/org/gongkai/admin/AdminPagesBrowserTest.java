@@ -100,6 +100,12 @@ class AdminPagesBrowserTest extends ServerTest {
         page.click("#login button[type=submit]");
         page.waitForSelector("#login .form-error:not(:empty)");
         assertThat(page.textContent("#login .form-error")).contains("用户名或密码错误", "wrong username or password");
+        for (int i = 0; i < 5; i++) assertThat(server.anonymous().login("guessed.name", "guess-" + i).status()).isEqualTo(401);
+        page.fill("#login [name=username]", "guessed.name");
+        page.click("#login button[type=submit]");
+        page.waitForSelector("#login .form-error:has-text('登录失败次数过多')");
+        assertThat(page.textContent("#login .form-error")).contains("too many failed logins");
+        page.fill("#login [name=username]", "admin");
         page.fill("#login [name=password]", TestServer.ADMIN_PASSWORD);
         page.click("#login button[type=submit]");
         page.waitForSelector("#nav a[aria-current=page]");
