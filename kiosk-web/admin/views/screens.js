@@ -27,6 +27,7 @@ function render(root, session) {
   page.reload = function () { return load(page); };
   root.appendChild(toolbar(page));
   return page.api('GET', '/api/screen-groups').then(function (groups) {
+    if (!root.isConnected) return null; // another view opened while the groups were loading: no timer
     page.groups = groups;
     if (page.admin) root.appendChild(pairForm(page));
     root.appendChild(page.panel);

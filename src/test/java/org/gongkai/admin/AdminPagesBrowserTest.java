@@ -4,9 +4,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
-import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
 import org.gongkai.support.ScreenClient;
+import org.gongkai.support.ServerTest;
 import org.gongkai.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +24,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin page in headless Chromium at an office PC's 1366x768: login, screens, applications, audit, users. */
-class AdminPagesBrowserTest {
+class AdminPagesBrowserTest extends ServerTest {
     static final Path SHOTS = Path.of("target", "screenshots");
-    static TestServer server;
-    static Http admin;
     static Browser browser;
     final List<String> pageErrors = new ArrayList<>();
     final List<String> dialogs = new ArrayList<>();
@@ -36,16 +34,12 @@ class AdminPagesBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(SHOTS);
-        server = TestServer.start();
-        admin = server.admin();
-        Fixtures.basics(admin);
         browser = new Browser();
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();
-        server.close();
     }
 
     @AfterEach
@@ -86,6 +80,12 @@ class AdminPagesBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-" + name + ".png")));
     }
 
+    /** Submits the form and waits for the server's complaint beside the named field. */
+    static void submitExpectingError(Page page, String form, String field) {
+        page.click(form + " button[type=submit]");
+        page.waitForSelector(form + " [data-error-for=" + field + "]:not(:empty)");
+    }
+
     static Locator row(Page page, String text) {
         return page.locator("tbody tr", new Page.LocatorOptions().setHasText(text));
     }
@@ -100,6 +100,12 @@ class AdminPagesBrowserTest {
         page.click("#login button[type=submit]");
         page.waitForSelector("#login .form-error:not(:empty)");
         assertThat(page.textContent("#login .form-error")).contains("用户名或密码错误", "wrong username or password");
+        for (int i = 0; i < 5; i++) assertThat(server.anonymous().login("guessed.name", "guess-" + i).status()).isEqualTo(401);
+        page.fill("#login [name=username]", "guessed.name");
+        page.click("#login button[type=submit]");
+        page.waitForSelector("#login .form-error:has-text('登录失败次数过多')");
+        assertThat(page.textContent("#login .form-error")).contains("too many failed logins");
+        page.fill("#login [name=username]", "admin");
         page.fill("#login [name=password]", TestServer.ADMIN_PASSWORD);
         page.click("#login button[type=submit]");
         page.waitForSelector("#nav a[aria-current=page]");
@@ -126,8 +132,7 @@ class AdminPagesBrowserTest {
             Page page = asAdmin("#/screens");
             page.waitForSelector("#pair");
             page.fill("#pair [name=code]", "12");
-            page.click("#pair button[type=submit]");
-            page.waitForSelector("#pair [data-error-for=code]:not(:empty)");
+            submitExpectingError(page, "#pair", "code");
             assertThat(page.getAttribute("#pair [name=code]", "aria-invalid")).isEqualTo("true");
 
             page.fill("#pair [name=code]", code);
@@ -160,6 +165,7 @@ class AdminPagesBrowserTest {
 
             row(page, "东门大屏").locator("button:has-text('停用')").click();
             page.waitForSelector(".dialog:has-text('东门大屏')");
+            shot(page, "screens-retire");
             page.click(".dialog button:has-text('确定')");
             row(page, "东门大屏").locator(".badge:has-text('已停用')").waitFor();
             assertThat(page.locator(".overlay").count()).isZero();
@@ -209,8 +215,7 @@ class AdminPagesBrowserTest {
         Page page = asAdmin("#/applications");
         assertThat(row(page, "周过期").locator(".badge-danger").textContent()).startsWith("已超期");
         page.waitForSelector("#register");
-        page.click("#register button[type=submit]");
-        page.waitForSelector("#register [data-error-for=subject]:not(:empty)");
+        submitExpectingError(page, "#register", "subject");
 
         page.selectOption("#register [name=channel]", "letter");
         page.fill("#register [name=applicant]", "李明");
@@ -228,8 +233,7 @@ class AdminPagesBrowserTest {
 
         row(page, number).locator("button:has-text('办理')").click();
         page.selectOption(".dialog [name=status]", "answered");
-        page.click(".dialog button[type=submit]");
-        page.waitForSelector(".dialog [data-error-for=replyType]:not(:empty)");
+        submitExpectingError(page, ".dialog", "replyType");
         page.selectOption(".dialog [name=replyType]", "partly");
         page.click(".dialog button[type=submit]");
         row(page, number).locator(".badge:has-text('已答复')").waitFor();
@@ -264,15 +268,13 @@ class AdminPagesBrowserTest {
             Page page = asAdmin("#/users");
             page.waitForSelector("#new-user");
             page.fill("#new-user [name=username]", "ab");
-            page.click("#new-user button[type=submit]");
-            page.waitForSelector("#new-user [data-error-for=username]:not(:empty)");
+            submitExpectingError(page, "#new-user", "username");
 
             page.fill("#new-user [name=username]", "viewer.wang");
             page.fill("#new-user [name=displayName]", "王查看");
             page.fill("#new-user [name=password]", "viewer-password");
             page.selectOption("#new-user [name=role]", "editor");
-            page.click("#new-user button[type=submit]");
-            page.waitForSelector("#new-user [data-error-for=department]:not(:empty)");
+            submitExpectingError(page, "#new-user", "department");
             page.selectOption("#new-user [name=role]", "viewer");
             page.click("#new-user button[type=submit]");
             row(page, "viewer.wang").waitFor();
@@ -295,11 +297,9 @@ class AdminPagesBrowserTest {
             viewer.fill(".dialog [name=currentPassword]", "not-my-password");
             viewer.fill(".dialog [name=newPassword]", "viewer-password-2");
             viewer.fill(".dialog [name=confirm]", "viewer-password-3");
-            viewer.click(".dialog button[type=submit]");
-            viewer.waitForSelector(".dialog [data-error-for=confirm]:not(:empty)");
+            submitExpectingError(viewer, ".dialog", "confirm");
             viewer.fill(".dialog [name=confirm]", "viewer-password-2");
-            viewer.click(".dialog button[type=submit]");
-            viewer.waitForSelector(".dialog [data-error-for=currentPassword]:not(:empty)");
+            submitExpectingError(viewer, ".dialog", "currentPassword");
             viewer.fill(".dialog [name=currentPassword]", "viewer-password");
             viewer.click(".dialog button[type=submit]");
             viewer.waitForSelector(".toast:has-text('密码已修改')");
