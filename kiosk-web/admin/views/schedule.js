@@ -98,8 +98,8 @@ function groupSettings(g) {
     node.value = value === null || value === undefined ? '' : value;
     return node;
   }
-  var form = el('form', { className: 'form-grid', novalidate: 'novalidate' }, [
-    el('h3', { text: tr('屏幕组设置：', 'Group settings: ') + named(g) }),
+  var form = el('form', { className: 'form-grid two group-settings', novalidate: 'novalidate' }, [
+    el('h3', { className: 'wide', text: tr('屏幕组设置：', 'Group settings: ') + named(g) }),
     el('p', { className: 'form-error', role: 'alert' }),
     field(tr('名称', 'Name'), input('text', g.name), 'name'),
     field(tr('英文名称', 'English name'), input('text', g.nameEn), 'nameEn'),

@@ -110,12 +110,13 @@ class AdminPagesBrowserTest extends ServerTest {
         page.click("#login button[type=submit]");
         page.waitForSelector("#nav a[aria-current=page]");
         assertThat(page.textContent("#who")).contains("admin", "管理员");
-        assertThat(page.locator("#nav a").allTextContents()).containsExactly("屏幕", "依申请公开", "审计日志", "用户");
-        assertThat(page.textContent(".view-title")).isEqualTo("屏幕");
+        assertThat(page.locator("#nav a").allTextContents()).containsExactly("内容", "审核", "预警", "排期", "屏幕",
+                "依申请公开", "部门更新", "审计日志", "用户");
+        assertThat(page.textContent(".view-title")).isEqualTo("内容");
 
         page.click(".lang-switch");
         page.waitForSelector("#nav a:has-text('Screens')");
-        assertThat(page.textContent(".view-title")).isEqualTo("Screens");
+        assertThat(page.textContent(".view-title")).isEqualTo("Content");
         page.click(".lang-switch");
         page.waitForSelector("#nav a:has-text('屏幕')");
 
@@ -282,8 +283,9 @@ class AdminPagesBrowserTest extends ServerTest {
             shot(page, "users");
 
             Page viewer = loggedIn("viewer.wang", "viewer-password", "#/users");
-            assertThat(viewer.locator("#nav a").allTextContents()).containsExactly("屏幕", "依申请公开");
-            assertThat(viewer.textContent(".view-title")).isEqualTo("屏幕");
+            assertThat(viewer.locator("#nav a").allTextContents()).containsExactly("内容", "排期", "屏幕", "依申请公开", "部门更新");
+            assertThat(viewer.textContent(".view-title")).as("a forbidden view opens the first allowed one").isEqualTo("内容");
+            viewer.navigate(server.base + "/admin#/screens");
             row(viewer, "只读可见屏").waitFor();
             assertThat(viewer.locator("#pair").count()).isZero();
             assertThat(viewer.locator("tbody button:has-text('编辑'), tbody button:has-text('停用')").count()).isZero();

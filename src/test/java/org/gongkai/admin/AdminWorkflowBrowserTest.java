@@ -190,6 +190,10 @@ class AdminWorkflowBrowserTest {
         guide.putObject("guide").put("implementingBody", "县人力资源和社会保障局").putArray("materials").addObject()
                 .put("name", "居民身份证").put("form", "original").put("originals", 1);
         long guideId = Fixtures.create(admin, guide).get("id").asLong();
+        ObjectNode morning = Fixtures.notice("上午办理：社保窗口延时服务");
+        morning.putArray("targetGroups").add("hall");
+        morning.putObject("schedule").putArray("hours").addObject().put("from", "08:00").put("to", "12:00");
+        Fixtures.create(admin, morning);
         for (int[] size : new int[][]{{1366, 768}, {1920, 1080}}) {
             try (BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                     .setViewportSize(size[0], size[1]))) {
