@@ -62,11 +62,14 @@ public final class ItemRoutes {
         ctx.json(HistoryView.of(service.history(Requests.longPath(ctx, "id"), staff)));
     }
 
-    /** GET /api/reviews: what waits for a reviewer, oldest first, with the change under review. */
+    /** GET /api/reviews: what waits for a reviewer, oldest first, with the change under review (editors: their own). */
     public void queue(Context ctx) {
         Staff staff = Requests.requireStaff(ctx);
-        List<Item> items = reviews.submitted().stream().map(id -> service.get(id, Optional.of(staff))).toList();
-        ctx.json(views.forStaff(items, staff));
+        List<Long> order = reviews.submitted();
+        Map<Long, Item> byId = service.findAll(order).stream()
+                .filter(item -> ItemAccess.mayReadDrafts(staff, item.department()))
+                .collect(java.util.stream.Collectors.toMap(Item::id, item -> item));
+        ctx.json(views.forStaff(order.stream().distinct().filter(byId::containsKey).map(byId::get).toList(), staff));
     }
 
     public void alertPolicy(Context ctx) {

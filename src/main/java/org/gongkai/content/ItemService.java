@@ -159,12 +159,21 @@ public final class ItemService {
         return item;
     }
 
+    public List<Item> findAll(List<Long> ids) {
+        return store.findAll(ids);
+    }
+
     public ItemStore.Page list(ItemStore.Filter filter) {
         return store.list(filter);
     }
 
+    /** The history holds every draft's text, so an editor reads only their own department's. */
     public List<ItemStore.HistoryEntry> history(long id, Staff staff) {
-        get(id, Optional.of(staff));
+        Item item = get(id, Optional.of(staff));
+        if (!ItemAccess.mayReadDrafts(staff, item.department())) {
+            throw ApiException.forbidden("the history of item " + id + " (department " + item.department()
+                    + ") holds its drafts; editors read only their own department's");
+        }
         return store.history(id);
     }
 

@@ -116,6 +116,7 @@ class ReviewWorkflowTest extends ServerTest {
         Http hrss = editor("hrss-editor4", "hrss");
         Http weather = editor("weather-editor", "weather");
         long id = id(hrss.post("/api/items", draft("人社局内部草稿").toString()));
+        id(hrss.post("/api/items", Fixtures.notice("人社局待审核的通知").put("status", "submitted").toString()));
         assertThat(weather.get("/api/items/" + id).status()).isEqualTo(403);
         assertThat(weather.get("/api/items/" + id + "/history").status()).isEqualTo(403);
         assertThat(weather.put("/api/items/" + id, draft("改别人的").toString()).status()).isEqualTo(403);
@@ -123,8 +124,14 @@ class ReviewWorkflowTest extends ServerTest {
         assertThat(weather.delete("/api/items/" + id).status()).isEqualTo(403);
         assertThat(weather.post("/api/items", draft("冒名人社局").toString()).status()).isEqualTo(403);
         assertThat(weather.get("/api/items?status=draft").json().findValuesAsText("title")).doesNotContain("人社局内部草稿");
-        assertThat(weather.get("/api/reviews").json().findValuesAsText("title")).doesNotContain("人社局内部草稿");
+        Http.Response queue = weather.get("/api/reviews");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.json().findValuesAsText("title")).doesNotContain("人社局内部草稿", "人社局待审核的通知");
+        assertThat(hrss.get("/api/reviews").json().findValuesAsText("title")).contains("人社局待审核的通知");
         assertThat(hrss.get("/api/items?status=draft").json().findValuesAsText("title")).contains("人社局内部草稿");
+        long published = Fixtures.create(admin, Fixtures.notice("人社局已发布的通知")).get("id").asLong();
+        assertThat(weather.get("/api/items/" + published).status()).as("published items are public anyway").isEqualTo(200);
+        assertThat(weather.get("/api/items/" + published + "/history").status()).as("history holds drafts").isEqualTo(403);
         assertThat(server.user("viewer", "viewer", null).post("/api/items", draft("只读").toString()).status()).isEqualTo(403);
     }
 
