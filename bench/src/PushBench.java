@@ -22,20 +22,31 @@ import java.util.regex.Pattern;
 /**
  * Publish-to-screen benchmark. Connects N screens over real WebSockets to a Gongkai server on 127.0.0.1, pairs them
  * into one group, then alternates two kinds of round:
- * - publish: POST /api/items (a notice for the group) and time until each screen has received the change;
+ * - publish: a notice for the group is submitted (not timed), then a second person approves it
+ *   (POST /api/items/{id}/approve, as the review workflow demands): time until each screen has received the change;
  * - floor: POST /api/bench/broadcast with the exact bytes a screen received in the previous publish round, i.e. the
  *   same message to the same sockets with no content work in between.
- * Every time is taken in this JVM (send of the POST to arrival of the message), so both kinds are measured alike.
+ * Then alert rounds: an emergency alert for all screens, issued at once by the admin; time until the last screen has it.
+ * With "storm": the server is restarted (SERVER_PID stopped, BENCH_SERVER_START run) while every screen is connected;
+ * screens reconnect as the player does (spread over 5 s, with their lastVersion), an alert is issued as soon as the
+ * server answers, and the time until every screen is back with it is measured, with the server's peak heap meanwhile.
+ * Every time is taken in this JVM (send of the POST to arrival of the message), so all kinds are measured alike.
  *
- * Usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP
+ * Usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP [storm]
  */
 public final class PushBench {
     private static final Pattern SCREEN_ID = Pattern.compile("\"screenId\":\"([^\"]+)\"");
     private static final Pattern PAIRING = Pattern.compile("\"pairingCode\":\"([^\"]+)\"");
+    private static final Pattern SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final Pattern HEAP_USED = Pattern.compile("\"heapUsedBytes\":(\\d+)");
     private static final Pattern LAST_BROADCAST = Pattern.compile("\"lastBroadcast\":(\\{[^}]*\\})");
+    private static final Pattern ID = Pattern.compile("^\\{\"id\":(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("^\\{\"type\":\"(?:snapshot|change)\",\"version\":(\\d+)");
+    private static final int ALERT_ROUNDS = 3;
+    private static final java.util.concurrent.ScheduledExecutorService RECONNECTS =
+            java.util.concurrent.Executors.newScheduledThreadPool(2);
     private static final long ROUND_TIMEOUT_MS = 30_000;
 
     private final String base;
@@ -43,6 +54,7 @@ public final class PushBench {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<HttpClient> wsClients = new ArrayList<>();
     private String token;
+    private String reviewerToken;
     private volatile long lastRequestNanos;
 
     private PushBench(String base, String group) {
@@ -55,8 +67,8 @@ public final class PushBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP");
+        if (args.length != 5 && !(args.length == 6 && args[5].equals("storm"))) {
+            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP [storm]");
             System.exit(2);
         }
         URI baseUri = URI.create(args[0]);
@@ -65,12 +77,17 @@ public final class PushBench {
             System.exit(2);
         }
         PushBench bench = new PushBench(args[0], args[4]);
-        bench.run(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        bench.run(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length == 6);
         System.exit(0);
     }
 
-    private void run(String password, int n, int rounds) throws Exception {
-        login(password);
+    private void run(String password, int n, int rounds, boolean storm) throws Exception {
+        token = login("admin", password);
+        String reviewer = "bench-reviewer-" + System.nanoTime() % 1_000_000;
+        String reviewerPassword = "bench-reviewer-" + System.nanoTime();
+        post("/api/users", "{\"username\":\"" + reviewer + "\",\"displayName\":\"基准审核员\","
+                + "\"password\":\"" + reviewerPassword + "\",\"role\":\"reviewer\"}");
+        reviewerToken = login(reviewer, reviewerPassword);
         long heapBefore = heapAfterGc();
         long t = System.nanoTime();
         List<Screen> screens = connect(n);
@@ -90,7 +107,10 @@ public final class PushBench {
         for (int r = 0; r <= rounds; r++) {
             boolean warmup = r == 0;
             String marker = "BENCH-" + System.nanoTime();
-            long[] p = round(screens, marker, () -> post("/api/items", itemJson(marker)));
+            String submitted = post("/api/items", itemJson(marker));
+            Matcher id = ID.matcher(submitted);
+            if (!id.find()) throw new IllegalStateException("no id in " + submitted);
+            long[] p = round(screens, marker, () -> post(reviewerToken, "/api/items/" + id.group(1) + "/approve", ""));
             long publishRequest = lastRequestNanos;
             String serverSide = lastBroadcast();
             String sameBytes = screens.get(0).lastMatching;
@@ -120,7 +140,92 @@ public final class PushBench {
                 medianP / (double) medianF);
         System.out.printf(Locale.ROOT, "server heap: %.1f MB after GC with screens connected, %.1f MB highest seen between rounds%n",
                 heapConnected / 1e6, peakHeap / 1e6);
-        for (Screen s : screens) s.ws.abort();
+        alerts(screens);
+        if (storm) storm(screens);
+        for (Screen s : screens) s.close();
+    }
+
+    /** An alert to every screen, issued at once: time until the last screen has it. */
+    private void alerts(List<Screen> screens) throws Exception {
+        List<long[]> all = new ArrayList<>();
+        for (int r = 0; r <= ALERT_ROUNDS; r++) {
+            String marker = "ALERT-" + System.nanoTime();
+            long[] a = round(screens, marker, () -> post("/api/items", alertJson(marker)));
+            if (r == 0) continue; // warm-up
+            all.add(a);
+            System.out.printf(Locale.ROOT, "alert round %d: p50 %s p99 %s last screen %s%n", r, ms(pct(a, 50)), ms(pct(a, 99)), ms(max(a)));
+        }
+        long[] merged = concat(all);
+        long worst = all.stream().mapToLong(PushBench::max).max().orElse(0);
+        System.out.printf(Locale.ROOT, "RESULT alert to all %d screens: p50 %s  p99 %s  last screen (worst of %d rounds) %s%n",
+                screens.size(), ms(pct(merged, 50)), ms(pct(merged, 99)), all.size(), ms(worst));
+    }
+
+    /** Restarts the server with every screen connected; all must come back and get the alert issued meanwhile. */
+    private void storm(List<Screen> screens) throws Exception {
+        String pid = System.getenv("SERVER_PID");
+        String start = System.getenv("BENCH_SERVER_START");
+        if (pid == null || start == null) throw new IllegalStateException("storm needs SERVER_PID and BENCH_SERVER_START");
+        String marker = "STORM-" + System.nanoTime();
+        CountDownLatch done = new CountDownLatch(screens.size());
+        for (Screen s : screens) {
+            s.arm(marker, done);
+            s.reconnectTo = URI.create(base.replaceFirst("^http", "ws") + "/ws/screen");
+            s.client = wsClients.get(0);
+        }
+        long t0 = System.nanoTime();
+        for (Screen s : screens) s.start = t0;
+        new ProcessBuilder("kill", pid).inheritIO().start().waitFor();
+        waitForExit(pid);
+        long stopped = System.nanoTime();
+        Process started = new ProcessBuilder("bash", start).inheritIO().start();
+        started.waitFor(60, TimeUnit.SECONDS);
+        long up = awaitHealth();
+        String password = System.getenv("BENCH_ADMIN_PASSWORD");
+        token = login("admin", password);
+        post("/api/items", alertJson(marker));
+        long published = System.nanoTime();
+        long peakHeap = 0;
+        while (!done.await(250, TimeUnit.MILLISECONDS)) {
+            peakHeap = Math.max(peakHeap, heapNow());
+            if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(180)) {
+                throw new IllegalStateException(done.getCount() + " screens were not back with the alert 180 s after the restart");
+            }
+        }
+        long allBack = System.nanoTime();
+        peakHeap = Math.max(peakHeap, heapNow());
+        long reconnects = screens.stream().mapToLong(s -> s.reconnects).sum();
+        long snapshots = screens.stream().filter(s -> s.lastWasSnapshot).count();
+        System.out.printf(Locale.ROOT, "storm: server stopped after %s, answering again after %s, alert issued at %s%n",
+                ms(stopped - t0), ms(up - t0), ms(published - t0));
+        System.out.printf(Locale.ROOT, "RESULT reconnect storm, %d screens: all back with the alert issued during the storm %.1f s after "
+                        + "the restart began (%.1f s after the server answered); %d reconnects; %d screens caught up by snapshot, "
+                        + "%d by changes since their lastVersion; server peak heap %.1f MB%n",
+                screens.size(), (allBack - t0) / 1e9, (allBack - up) / 1e9, reconnects, snapshots, screens.size() - snapshots,
+                peakHeap / 1e6);
+    }
+
+    private static void waitForExit(String pid) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (new ProcessBuilder("kill", "-0", pid).start().waitFor() != 0) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("server " + pid + " did not stop within 60 s");
+    }
+
+    /** @return when /health first answered */
+    private long awaitHealth() throws Exception {
+        for (int i = 0; i < 600; i++) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) return System.nanoTime();
+            } catch (java.io.IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the restarted server did not answer within 60 s");
     }
 
     // ------------------------------------------------------------------ rounds
@@ -153,8 +258,16 @@ public final class PushBench {
         return "{\"kind\":\"notice\",\"title\":\"基准测试通知 " + marker + "\","
                 + "\"summary\":\"推送基准测试：这条通知发布后，测量每块屏幕收到它所需的时间。\","
                 + "\"body\":\"这是基准测试自动发布的通知。\\n\\n- 第一条\\n- 第二条\","
-                + "\"department\":\"gov-office\",\"category\":\"notices\",\"status\":\"published\","
+                + "\"department\":\"gov-office\",\"category\":\"notices\",\"status\":\"submitted\","
                 + "\"targetGroups\":[\"" + group + "\"]}";
+    }
+
+    private static String alertJson(String marker) {
+        Instant now = Instant.now();
+        return "{\"kind\":\"alert\",\"title\":\"基准测试暴雨红色预警 " + marker + "\","
+                + "\"summary\":\"预计将出现强降雨，请避免前往低洼地带。\",\"department\":\"gov-office\",\"category\":\"emergency\","
+                + "\"status\":\"published\",\"publishStart\":\"" + now.minusSeconds(60) + "\",\"publishEnd\":\""
+                + now.plusSeconds(600) + "\",\"alert\":{\"level\":\"red\",\"hazard\":\"rainstorm\",\"area\":\"全县\",\"issuer\":\"县气象台\"}}";
     }
 
     // ------------------------------------------------------------------ screens
@@ -215,23 +328,39 @@ public final class PushBench {
         }
     }
 
-    /** A screen: records when the armed marker arrives; reassembles fragmented text frames. */
+    /**
+     * A screen: records when the armed marker arrives; reassembles fragmented text frames; keeps its identity and
+     * content version and, once given somewhere to reconnect to, comes back as the player does when its connection ends.
+     */
     private static final class Screen implements WebSocket.Listener {
         final CompletableFuture<Void> welcomed = new CompletableFuture<>();
         final CountDownLatch snapshot = new CountDownLatch(1);
         volatile WebSocket ws;
         volatile String pairingCode;
+        volatile String screenId;
+        volatile String secret;
+        volatile long version;
+        volatile boolean lastWasSnapshot;
         volatile String marker;
         volatile CountDownLatch done;
         volatile long start;
         volatile long arrived;
         volatile String lastMatching;
+        volatile URI reconnectTo;
+        volatile HttpClient client;
+        volatile int reconnects;
+        volatile boolean closing;
         private final StringBuilder partial = new StringBuilder();
 
         void arm(String marker, CountDownLatch done) {
             this.arrived = 0;
             this.done = done;
             this.marker = marker;
+        }
+
+        void close() {
+            closing = true;
+            if (ws != null) ws.abort();
         }
 
         @Override
@@ -254,6 +383,11 @@ public final class PushBench {
 
         private void received(String message) {
             long now = System.nanoTime();
+            Matcher v = VERSION.matcher(message);
+            if (v.find()) {
+                version = Long.parseLong(v.group(1));
+                lastWasSnapshot = message.startsWith("{\"type\":\"snapshot\"");
+            }
             String m = marker;
             if (m != null && arrived == 0 && message.contains(m)) {
                 arrived = now;
@@ -262,24 +396,58 @@ public final class PushBench {
             } else if (message.startsWith("{\"type\":\"welcome\"")) {
                 Matcher code = PAIRING.matcher(message);
                 if (code.find()) pairingCode = code.group(1);
-                if (SCREEN_ID.matcher(message).find()) welcomed.complete(null);
+                Matcher id = SCREEN_ID.matcher(message);
+                Matcher key = SECRET.matcher(message);
+                if (key.find()) secret = key.group(1);
+                if (id.find()) {
+                    screenId = id.group(1);
+                    welcomed.complete(null);
+                }
             } else if (message.startsWith("{\"type\":\"snapshot\"")) {
                 snapshot.countDown();
             }
         }
 
         @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            reconnectLater();
+            return null;
+        }
+
+        @Override
         public void onError(WebSocket webSocket, Throwable error) {
             welcomed.completeExceptionally(error);
+            reconnectLater();
+        }
+
+        /** Like kiosk-web/common/screen-link.js: a first delay spread over 0.5 to 5 s, then backing off. */
+        private void reconnectLater() {
+            if (closing || reconnectTo == null) return;
+            long delay = 500 + java.util.concurrent.ThreadLocalRandom.current().nextLong(4500) + Math.min(reconnects, 5) * 1000L;
+            reconnects++;
+            RECONNECTS.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+        }
+
+        private void reconnect() {
+            partial.setLength(0);
+            String hello = "{\"type\":\"hello\",\"kind\":\"plaza\",\"screenId\":\"" + screenId + "\",\"secret\":\"" + secret
+                    + "\",\"width\":1920,\"height\":1080,\"lastVersion\":" + version + "}";
+            client.newWebSocketBuilder().buildAsync(reconnectTo, this)
+                    .thenCompose(socket -> socket.sendText(hello, true))
+                    .exceptionally(e -> {
+                        reconnectLater();
+                        return null;
+                    });
         }
     }
 
     // ------------------------------------------------------------------ HTTP
 
-    private void login(String password) throws Exception {
+    /** Logs in and makes an API token for the rest of the run. */
+    private String login(String username, String password) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.body());
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
@@ -291,12 +459,16 @@ public final class PushBench {
                 .build(), HttpResponse.BodyHandlers.ofString());
         Matcher tm = TOKEN.matcher(t.body());
         if (t.statusCode() != 201 || !tm.find()) throw new IllegalStateException("token failed: " + t.statusCode() + " " + t.body());
-        token = tm.group(1);
+        return tm.group(1);
     }
 
     private String post(String path, String json) throws Exception {
+        return post(token, path, json);
+    }
+
+    private String post(String bearer, String path, String json) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
