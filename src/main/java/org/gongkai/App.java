@@ -141,6 +141,9 @@ public final class App {
             files.location = Location.CLASSPATH;
             files.headers = Map.of("Cache-Control", "no-cache");
         });
+        if (config.server().trustProxy()) {
+            c.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer()));
+        }
         c.jetty.modifyWebSocketServletFactory(ws -> {
             ws.setIdleTimeout(Duration.ofSeconds(90));
             ws.setMaxTextMessageSize(256 * 1024);

@@ -7,7 +7,9 @@ import java.time.ZoneId;
 public record Config(Server server, Database database, Data data, Display display, Security security,
                      Screens screens, Push push, Bench bench, String catalogue, String demo, Path configDir) {
 
-    public record Server(String host, int port, String publicBaseUrl, long maxBodyBytes, boolean production) {}
+    /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
+    public record Server(String host, int port, String publicBaseUrl, long maxBodyBytes, boolean production,
+                         boolean trustProxy) {}
 
     public record Database(String jdbcUrl, String username, String password, int maxPoolSize) {
         public boolean embedded() {
@@ -38,7 +40,7 @@ public record Config(Server server, Database database, Data data, Display displa
     public Config withPort(int port) {
         String url = DEFAULT_PUBLIC_BASE_URL.equals(server.publicBaseUrl()) && port > 0
                 ? "http://localhost:" + port : server.publicBaseUrl();
-        return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production()),
+        return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production(), server.trustProxy()),
                 database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 
@@ -54,12 +56,17 @@ public record Config(Server server, Database database, Data data, Display displa
         return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 
+    public Config withServer(Server server) {
+        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+    }
+
     public Config withSecurity(Security security) {
         return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 
     public Config withPublicBaseUrl(String url) {
-        return new Config(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production()),
+        return new Config(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production(),
+                server.trustProxy()),
                 database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }
 }

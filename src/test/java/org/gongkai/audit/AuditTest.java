@@ -39,6 +39,26 @@ class AuditTest extends ServerTest {
         assertThat(server.anonymous().get("/api/audit").status()).isEqualTo(401);
     }
 
+    /** Behind a reverse proxy (server.trustProxy) the client's address is the forwarded one; otherwise the header is ignored. */
+    @Test
+    void theForwardedAddressIsRecordedOnlyWhenTheProxyIsTrusted() throws Exception {
+        assertThat(failedLoginAddress(server)).as("not trusted: a forged header is ignored").isEqualTo("127.0.0.1");
+        try (TestServer proxied = TestServer.start(false, c -> c.withServer(new org.gongkai.config.Config.Server(
+                "127.0.0.1", 0, c.server().publicBaseUrl(), c.server().maxBodyBytes(), false, true)))) {
+            assertThat(failedLoginAddress(proxied)).isEqualTo("203.0.113.7");
+        }
+    }
+
+    private static String failedLoginAddress(TestServer target) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(target.base + "/api/login")).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"proxied\",\"password\":\"wrong-one\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        return target.admin().get("/api/audit?q=proxied").json().get(0).get("address").asText();
+    }
+
     /** On a server of its own: the change made here would break the other test's chain. */
     @Test
     void aRowChangedInTheDatabaseBreaksTheChainAndCsvIsSafeForSpreadsheets() throws Exception {
