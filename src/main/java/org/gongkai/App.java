@@ -259,6 +259,21 @@ public final class App {
         return server.port();
     }
 
+    /**
+     * Every route the running server answers, as "GET /api/items/{id}" (HTTP endpoints; before/after filters left out)
+     * and "WS /ws/screen", read from Javalin's own router so that a test can insist each one has an access rule.
+     */
+    public java.util.List<String> routeList() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var parsed : server.unsafe.internalRouter.allHttpHandlers()) {
+            if (parsed.endpoint.method.isHttpMethod()) out.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+        }
+        for (var ws : server.unsafe.internalRouter.allWsHandlers()) {
+            if (ws.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET) out.add("WS " + ws.getPath());
+        }
+        return out;
+    }
+
     public Config config() {
         return config;
     }
