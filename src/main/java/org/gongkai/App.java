@@ -252,7 +252,7 @@ public final class App {
         r.get("/plaza-sw.js", pages.script("plaza/sw.js"));
         r.get("/touch", pages.page("touch/index.html"));
         r.get("/admin", pages.page("admin/index.html"));
-        r.get("/m/items/{id}", pages.page("m/item.html"));
+        r.get("/m/items/{id}", pages.itemPage("m/item.html"));
     }
 
     public int port() {
