@@ -293,7 +293,9 @@ class FuzzTest extends ServerTest {
             }
             case 10 -> {
                 String s = List.of("", " ", "\u0000", "\t\n", "'; DROP TABLE items; --", "<script>alert(1)</script>", "../../etc/passwd",
-                        "\ud83d\ude00", "\u202e", "a".repeat(65), "2026-02-30", "25:99", "-1", "NaN").get(random.nextInt(14));
+                        "\ud83d\ude00", "\u202e", "a".repeat(65), "2026-02-30", "25:99", "-1", "NaN", "-999999999-01-01",
+                        "+999999999-12-31", "0001-01-01", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00+18:00")
+                        .get(random.nextInt(19));
                 target.put(field, s);
                 what = "'" + field + "' = '" + s + "'";
             }
@@ -341,6 +343,29 @@ class FuzzTest extends ServerTest {
             long id = Fixtures.create(admin, Fixtures.notice("模糊测试之后的通知 " + System.nanoTime())).get("id").asLong();
             screen.await(m -> "change".equals(m.path("type").asText()) && m.path("items").toString().contains("\"id\":" + id), 5000, "change with the new item");
         }
+    }
+
+    /**
+     * Found by seed 424242: {"receivedOn": -2147483649} was read as a day six million years ago, and counting the
+     * working days left from it held a server thread for good. Dates far away, as text or as numbers, are a 400.
+     */
+    @Test
+    void farAwayDatesAreRefusedAtOnce() {
+        String number = admin.post("/api/applications", application()).json().get("number").asText();
+        for (String date : List.of("-2147483649", "0", "1e9", "\"-999999999-01-01\"", "\"0001-01-01\"", "\"+999999999-12-31\"")) {
+            String create = application().replaceFirst("\"receivedOn\":\"[^\"]*\"", "\"receivedOn\":" + date);
+            Answer created = send("POST", "/api/applications", create.getBytes(StandardCharsets.UTF_8), "application/json");
+            assertThat(created.status()).as(date + ": " + created.body()).isEqualTo(400);
+            assertThat(read(created.body()).get("field").asText()).isEqualTo("receivedOn");
+            Answer moved = send("POST", "/api/applications/" + number + "/status",
+                    ("{\"status\":\"handling\",\"on\":" + date + "}").getBytes(StandardCharsets.UTF_8), "application/json");
+            assertThat(moved.status()).as(date + ": " + moved.body()).isEqualTo(400);
+            assertThat(read(moved.body()).get("field").asText()).isEqualTo("on");
+        }
+        ObjectNode item = Fixtures.notice("很久以后").put("status", "draft").put("publishStart", 1_000_000_000);
+        Answer numeric = send("POST", "/api/items", item.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(numeric.status()).as(numeric.body()).isEqualTo(400);
+        assertThat(read(numeric.body()).get("field").asText()).isEqualTo("publishStart");
     }
 
     @Test
