@@ -67,7 +67,7 @@ public final class Json {
         }
     }
 
-    /** A date or date-time deserializer that takes a JSON string only; anything else is a wrong type. */
+    /** A date or date-time deserializer that takes a JSON string only, of the years 1900 to 9999; anything else is a 400. */
     private static final class TextOnly<T> extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<T>
             implements com.fasterxml.jackson.databind.deser.ContextualDeserializer {
         private final com.fasterxml.jackson.databind.JsonDeserializer<T> text;
@@ -82,7 +82,14 @@ public final class Json {
         public T deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
                 throws java.io.IOException {
             if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) return (T) ctxt.handleUnexpectedToken(handledType(), p);
-            return text.deserialize(p, ctxt);
+            String raw = p.getText();
+            T value = text.deserialize(p, ctxt);
+            int year = value instanceof java.time.LocalDate d ? d.getYear()
+                    : value instanceof java.time.OffsetDateTime t ? t.getYear() : Requests.MIN_YEAR;
+            if (year < Requests.MIN_YEAR || year > Requests.MAX_YEAR) { // ISO allows +999999999-12-31; players and reports do not
+                return (T) ctxt.handleWeirdStringValue(handledType(), raw, "year out of range");
+            }
+            return value;
         }
 
         @Override

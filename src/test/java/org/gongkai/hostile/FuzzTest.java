@@ -368,6 +368,66 @@ class FuzzTest extends ServerTest {
         assertThat(read(numeric.body()).get("field").asText()).isEqualTo("publishStart");
     }
 
+    /** Dates at the ends of their types in every body field that takes one: years outside 1900-9999 are a 400. */
+    @Test
+    void extremeDatesInBodiesAreA4xx() {
+        List<String> dateTimes = List.of("+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00+18:00",
+                "0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "1900-01-01T00:00:00+08:00");
+        List<String> dates = List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "+10000-01-01");
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (String kind : new String[]{"alert", "policy"}) {
+            for (String field : new String[]{"publishStart", "publishEnd"}) {
+                for (String v : dateTimes) {
+                    ObjectNode item = kind.equals("alert") ? Fixtures.alert("blue") : policy().put("status", "draft");
+                    item.put(field, v);
+                    Answer a = send("POST", "/api/items", item.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+                    requests++;
+                    boolean sane = v.startsWith("1900");
+                    if (a.status() < 200 || a.status() >= 500 || !sane && a.status() != 400) failures.add(kind + "." + field + "=" + v + ": " + a.status() + " " + abbreviate(a.body()));
+                }
+            }
+        }
+        for (String field : new String[]{"writtenDate", "publishedDate"}) {
+            for (String v : dates) {
+                ObjectNode item = policy().put("status", "draft");
+                ((ObjectNode) item.get("policy")).put(field, v);
+                Answer a = send("POST", "/api/items", item.toString().getBytes(StandardCharsets.UTF_8), "application/json");
+                requests++;
+                if (a.status() != 400) failures.add("policy." + field + "=" + v + ": " + a.status() + " " + abbreviate(a.body()));
+            }
+        }
+        System.out.println("FuzzTest extreme dates in bodies: " + requests + " requests");
+        assertThat(failures).isEmpty();
+        assertHealthy();
+    }
+
+    /** Dates and numbers at the ends of their types in every query parameter that takes one. */
+    @Test
+    void extremeQueryValuesAreAnsweredQuickly() {
+        String screen = admin.get("/api/screens").json().get(0).get("id").asText();
+        List<String> values = List.of("+999999999-12-31", "-999999999-01-01", "0000-01-01", "9999-12-31", "1970-01-01",
+                "+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00+18:00", "2026-11-25T08:00:00+08:00",
+                "9223372036854775807", "-9223372036854775808", "2147483647", "-1", "0", "1e400", "NaN", "");
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (String v : values) {
+            String e = java.net.URLEncoder.encode(v, StandardCharsets.UTF_8);
+            for (String path : List.of("/api/reports/freshness?date=" + e, "/api/reports/freshness?format=csv&date=" + e,
+                    "/api/screen-groups/plaza/timeline?date=" + e, "/api/screens/" + screen + "/playlist?at=" + e,
+                    "/api/screens/" + screen + "/plays?limit=" + e, "/api/audit?from=" + e, "/api/audit?to=" + e,
+                    "/api/audit?limit=" + e, "/api/ratings/summary?from=" + e, "/api/ratings/summary?itemId=" + e,
+                    "/api/items?page=" + e, "/api/items?size=" + e, "/api/items/" + e, "/api/search?q=x&page=" + e,
+                    "/api/applications?limit=" + e, "/qr/ZZZZZZ.png?size=" + e)) {
+                Answer a = send("GET", path, null, null);
+                requests++;
+                if (a.status() < 200 || a.status() >= 500) failures.add(path + ": " + a.status() + " " + abbreviate(a.body()));
+            }
+        }
+        System.out.println("FuzzTest extreme query values: " + requests + " requests");
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void theScreenSocketSurvivesHostileFrames() {
         Random random = new Random(SEED + 1);
