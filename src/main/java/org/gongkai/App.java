@@ -255,11 +255,26 @@ public final class App {
         r.get("/plaza-sw.js", pages.script("plaza/sw.js"));
         r.get("/touch", pages.page("touch/index.html"));
         r.get("/admin", pages.page("admin/index.html"));
-        r.get("/m/items/{id}", pages.page("m/item.html"));
+        r.get("/m/items/{id}", pages.itemPage("m/item.html"));
     }
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Every route the running server answers, as "GET /api/items/{id}" (HTTP endpoints; before/after filters left out)
+     * and "WS /ws/screen", read from Javalin's own router so that a test can insist each one has an access rule.
+     */
+    public java.util.List<String> routeList() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var parsed : server.unsafe.internalRouter.allHttpHandlers()) {
+            if (parsed.endpoint.method.isHttpMethod()) out.add(parsed.endpoint.method.name() + " " + parsed.endpoint.path);
+        }
+        for (var ws : server.unsafe.internalRouter.allWsHandlers()) {
+            if (ws.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET) out.add("WS " + ws.getPath());
+        }
+        return out;
     }
 
     public Config config() {

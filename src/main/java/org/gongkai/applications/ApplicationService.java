@@ -24,6 +24,7 @@ public final class ApplicationService {
     public record Created(Application application, String checkCode) {}
 
     private static final int MAX_FAILURES = 5;
+    static final int MAX_YEARS_BACK = 5;
     private static final Duration LOCK = Duration.ofMinutes(15);
     private static final String NOT_FOUND = "no application with this number and check code";
     private static final String DUMMY_HASH = Secrets.sha256("no such application");
@@ -49,6 +50,9 @@ public final class ApplicationService {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate received = receivedOn == null ? today : receivedOn;
         Requests.require(!received.isAfter(today), "receivedOn", "cannot be in the future");
+        // Deadlines and the working days left are counted day by day: a date centuries away would hold a thread.
+        Requests.require(!received.isBefore(today.minusYears(MAX_YEARS_BACK)), "receivedOn",
+                "cannot be more than " + MAX_YEARS_BACK + " years ago");
         String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
                 contact == null ? null : contact.strip(), received, OffsetDateTime.now(clock), actor);
@@ -68,6 +72,7 @@ public final class ApplicationService {
         Application a = find(number);
         LocalDate day = on == null ? LocalDate.now(clock.withZone(zone)) : on;
         Requests.require(!day.isBefore(a.receivedOn()), "on", "cannot be before the application was received");
+        Requests.require(!day.isAfter(LocalDate.now(clock.withZone(zone))), "on", "cannot be in the future");
         Requests.require(!"answered".equals(a.status()), "status", "the application has been answered already");
         Application next;
         switch (status == null ? "" : status) {

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A browser page showing Gongkai content. status: pending (waiting to be paired), active, retired. currentItemTitle is
- * the title of the item it last reported showing.
+ * the title of the item it last reported showing, when that item is published or withdrawn (null for anything else).
  */
 public record Screen(String id, String name, String kind, String group, String status, String pairingCode,
                      Integer width, Integer height, String address, String userAgent, OffsetDateTime lastSeenAt,

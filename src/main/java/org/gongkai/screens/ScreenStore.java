@@ -9,12 +9,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL for screens and screen groups. */
+/**
+ * SQL for screens and screen groups. A screen's currentItemTitle names only an item that screens may show (published,
+ * or withdrawn since): the id comes from the screen's own ack, which anyone can send, and must not become a way for
+ * staff who may not read a department's drafts to read their titles.
+ */
 public final class ScreenStore {
     private static final String SCREEN_COLUMNS = """
             id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
             acked_version, current_item_id, current_item_version, created_at,
-            (SELECT i.title FROM items i WHERE i.id = screens.current_item_id) AS current_item_title""";
+            (SELECT i.title FROM items i WHERE i.id = screens.current_item_id AND i.status IN ('published', 'withdrawn'))
+              AS current_item_title""";
     private final Jdbi jdbi;
     private final Duration offlineAfter;
 

@@ -24,7 +24,12 @@ public final class SearchService implements AutoCloseable {
         this.items = items;
         this.clock = clock;
         feed.subscribe(change -> {
-            if (change instanceof Change.Content c) updates.execute(() -> apply(c.itemIds()));
+            if (!(change instanceof Change.Content c)) return;
+            try {
+                updates.execute(() -> apply(c.itemIds()));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // shutting down: the index is rebuilt from the database at the next start
+            }
         });
     }
 
@@ -51,7 +56,13 @@ public final class SearchService implements AutoCloseable {
 
     @Override
     public void close() {
+        // Let updates already queued finish first: closing the index under them failed with "IndexWriter is closed".
         updates.shutdown();
+        try {
+            if (!updates.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) LOG.warn("search index: updates still running at close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         index.close();
     }
 }

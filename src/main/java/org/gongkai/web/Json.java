@@ -31,6 +31,14 @@ public final class Json {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(40).maxStringLength(2_000_000).build());
         mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        // Dates and date-times come as text only: a bare number would be read as days or seconds since 1970, so
+        // {"receivedOn": -2147483649} meant a date six million years ago instead of a wrong type.
+        com.fasterxml.jackson.databind.module.SimpleModule textOnly = new com.fasterxml.jackson.databind.module.SimpleModule("dates-as-text");
+        textOnly.addDeserializer(java.time.LocalDate.class, new TextOnly<>(java.time.LocalDate.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE));
+        textOnly.addDeserializer(java.time.OffsetDateTime.class, new TextOnly<>(java.time.OffsetDateTime.class,
+                com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.OFFSET_DATE_TIME));
+        mapper.registerModule(textOnly); // registered after JavaTimeModule, so it is asked first
         for (LogicalType type : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
@@ -56,6 +64,42 @@ public final class Json {
             return java.util.Arrays.asList(MAPPER.readValue(json, String[].class));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("stored JSON is not a list of strings: " + json, e);
+        }
+    }
+
+    /** A date or date-time deserializer that takes a JSON string only, of the years 1900 to 9999; anything else is a 400. */
+    private static final class TextOnly<T> extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<T>
+            implements com.fasterxml.jackson.databind.deser.ContextualDeserializer {
+        private final com.fasterxml.jackson.databind.JsonDeserializer<T> text;
+
+        TextOnly(Class<T> type, com.fasterxml.jackson.databind.JsonDeserializer<T> text) {
+            super(type);
+            this.text = text;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) return (T) ctxt.handleUnexpectedToken(handledType(), p);
+            String raw = p.getText();
+            T value = text.deserialize(p, ctxt);
+            int year = value instanceof java.time.LocalDate d ? d.getYear()
+                    : value instanceof java.time.OffsetDateTime t ? t.getYear() : Requests.MIN_YEAR;
+            if (year < Requests.MIN_YEAR || year > Requests.MAX_YEAR) { // ISO allows +999999999-12-31; players and reports do not
+                return (T) ctxt.handleWeirdStringValue(handledType(), raw, "year out of range");
+            }
+            return value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public com.fasterxml.jackson.databind.JsonDeserializer<?> createContextual(
+                com.fasterxml.jackson.databind.DeserializationContext ctxt, com.fasterxml.jackson.databind.BeanProperty property)
+                throws com.fasterxml.jackson.databind.JsonMappingException {
+            var contextual = text instanceof com.fasterxml.jackson.databind.deser.ContextualDeserializer c
+                    ? (com.fasterxml.jackson.databind.JsonDeserializer<T>) c.createContextual(ctxt, property) : text;
+            return new TextOnly<>((Class<T>) handledType(), contextual);
         }
     }
 

@@ -16,6 +16,17 @@ public final class Pages {
         return ctx -> serve(ctx, resource);
     }
 
+    /**
+     * A page for one item, /m/items/{id}: an address whose id is not a number leads nowhere (404), so that a path
+     * such as /m/items/..%2f..%2fgongkai.yaml is not answered with a page as if it named an item.
+     */
+    public io.javalin.http.Handler itemPage(String resource) {
+        return ctx -> {
+            if (!ctx.pathParam("id").matches("\\d{1,18}")) throw new ApiException(404, "no such item page: the id must be a number", "id");
+            serve(ctx, resource);
+        };
+    }
+
     /** A script that must be served from the root, such as a Service Worker that controls pages outside /kiosk/. */
     public io.javalin.http.Handler script(String resource) {
         return ctx -> {

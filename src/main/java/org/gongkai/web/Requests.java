@@ -142,13 +142,33 @@ public final class Requests {
 
     /** A date-time query parameter, or the fallback when it is absent. */
     public static java.time.OffsetDateTime dateTimeQuery(Context ctx, String name, java.time.OffsetDateTime fallback) {
-        return parsedQuery(ctx, name, 40, fallback, java.time.OffsetDateTime::parse,
-                "a date-time with offset, e.g. 2026-11-22T09:00:00+08:00");
+        return parsedQuery(ctx, name, 40, fallback, within(java.time.OffsetDateTime::parse,
+                        t -> t.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear()),
+                "a date-time with offset from the years " + MIN_YEAR + " to " + MAX_YEAR + ", e.g. 2026-11-22T09:00:00+08:00");
     }
 
     /** A date query parameter (YYYY-MM-DD), or the fallback when it is absent. */
     public static java.time.LocalDate dateQuery(Context ctx, String name, java.time.LocalDate fallback) {
-        return parsedQuery(ctx, name, 40, fallback, java.time.LocalDate::parse, "a date YYYY-MM-DD, e.g. 2026-11-23");
+        return parsedQuery(ctx, name, 40, fallback, within(java.time.LocalDate::parse, java.time.LocalDate::getYear),
+                "a date YYYY-MM-DD from the years " + MIN_YEAR + " to " + MAX_YEAR + ", e.g. 2026-11-23");
+    }
+
+    /**
+     * Dates in queries and bodies stay within years any database column, any week or month around them and a
+     * player's JavaScript Date can hold: ISO allows +999999999-12-31, which made reports, timelines and the audit
+     * log fail with a 500 and was stored as an item's publishEnd.
+     */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 9999;
+
+    private static <T> java.util.function.Function<String, T> within(java.util.function.Function<String, T> parse,
+                                                                     java.util.function.ToIntFunction<T> year) {
+        return raw -> {
+            T value = parse.apply(raw);
+            int y = year.applyAsInt(value);
+            if (y < MIN_YEAR || y > MAX_YEAR) throw new java.time.format.DateTimeParseException("year out of range", raw, 0);
+            return value;
+        };
     }
 
     private static <T> T parsedQuery(Context ctx, String name, int maxLength, T fallback,
@@ -157,7 +177,7 @@ public final class Requests {
         if (raw == null) return fallback;
         try {
             return parse.apply(raw);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) { // unparsable, or a time no offset can move into range
             throw ApiException.badRequest(name, "query parameter " + name + " must be " + expected);
         }
     }
