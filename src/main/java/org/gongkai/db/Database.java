@@ -19,7 +19,9 @@ public final class Database {
         HikariConfig hikari = new HikariConfig();
         if (config.database().embedded()) {
             Path dir = writableDataDir(config.data().dir());
-            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath());
+            // WRITE_DELAY=0: H2 writes each commit to the file before answering. By default it keeps commits in
+            // memory for up to half a second, so a process killed in that time lost publishes already answered 201.
+            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath() + ";WRITE_DELAY=0");
             hikari.setUsername("sa");
         } else {
             hikari.setJdbcUrl(config.database().jdbcUrl());
