@@ -43,8 +43,20 @@ public final class JarServer implements AutoCloseable {
         return jar;
     }
 
-    private static Process launch(Path dataDir, List<String> extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /**
+     * How the process is started: plainly, or with a limit on the size of any file it writes (the shell's
+     * `ulimit -f`, in KiB), so that its database file cannot grow past it, like a full disk, without root.
+     */
+    public record Launch(long fileSizeLimitKib) {
+        public static final Launch PLAIN = new Launch(0);
+    }
+
+    private static Process launch(Launch how, Path dataDir, List<String> extra) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (how.fileSizeLimitKib() > 0) {
+            cmd.addAll(List.of("bash", "-c", "ulimit -f " + how.fileSizeLimitKib() + " && exec \"$@\"", "bash"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--port", "0",
                 "--data-dir", dataDir.toString(), "--no-demo"));
         cmd.addAll(extra);
@@ -56,9 +68,13 @@ public final class JarServer implements AutoCloseable {
 
     /** Starts the jar on the data dir and waits (up to 60 s) until it serves; fails with its output otherwise. */
     public static JarServer start(Path dataDir, String... extra) {
+        return start(Launch.PLAIN, dataDir, extra);
+    }
+
+    public static JarServer start(Launch how, Path dataDir, String... extra) {
         Process p;
         try {
-            p = launch(dataDir, List.of(extra));
+            p = launch(how, dataDir, List.of(extra));
         } catch (IOException e) {
             throw new AssertionError("could not start the jar: " + e, e);
         }
@@ -82,7 +98,7 @@ public final class JarServer implements AutoCloseable {
     public static Exit runToExit(Path dataDir, String... extra) {
         Process p = null;
         try {
-            p = launch(dataDir, List.of(extra));
+            p = launch(Launch.PLAIN, dataDir, List.of(extra));
             Output out = new Output(p);
             if (!p.waitFor(START_MILLIS, TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("the jar kept running: " + out.stdout());
