@@ -8,10 +8,6 @@ import org.gongkai.support.ScreenClient;
 import org.gongkai.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +51,7 @@ class CutConnectionTest extends ServerTest {
              ScreenClient screen = new ScreenClient(proxy.wsUrl())) {
             screen.hello(p.id(), p.secret(), p.version());
             held = screen.await("change", 5000).get("version").asLong();
-            assertThat(held).isEqualTo(currentVersion());
+            assertThat(held).isEqualTo(server.contentVersion());
             proxy.cutAfter(proxy.forwarded() + 3_000);
             expected.addAll(publish("直播中被截断 ", 1));
             awaitCut(proxy);
@@ -65,14 +61,14 @@ class CutConnectionTest extends ServerTest {
         assertRecovers(p, held, expected);
     }
 
-    private void assertRecovers(PairedScreen p, long lastVersion, List<Long> expected) throws SQLException {
+    private void assertRecovers(PairedScreen p, long lastVersion, List<Long> expected) {
         long started = System.nanoTime();
         try (ScreenClient again = new ScreenClient(server.wsUrl())) {
             again.hello(p.id(), p.secret(), lastVersion);
             JsonNode change = again.await("change", 5000);
             System.out.printf("reconnected with lastVersion %d: at version %d after %d ms%n", lastVersion,
                     change.get("version").asLong(), (System.nanoTime() - started) / 1_000_000);
-            assertThat(change.get("version").asLong()).isEqualTo(currentVersion());
+            assertThat(change.get("version").asLong()).isEqualTo(server.contentVersion());
             List<Long> ids = new ArrayList<>();
             change.get("items").forEach(i -> ids.add(i.get("id").asLong()));
             assertThat(ids).containsAll(expected);
@@ -91,13 +87,5 @@ class CutConnectionTest extends ServerTest {
             ids.add(Fixtures.create(admin, Fixtures.notice(title + i).put("body", LONG_BODY)).get("id").asLong());
         }
         return ids;
-    }
-
-    private static long currentVersion() throws SQLException {
-        try (Connection c = server.dataSource.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MAX(version) FROM content_changes")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
