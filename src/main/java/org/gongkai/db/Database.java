@@ -25,6 +25,7 @@ public final class Database {
             // memory for up to half a second, so a process killed in that time lost publishes already answered 201.
             hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath() + ";WRITE_DELAY=0");
             hikari.setUsername("sa");
+            hikari.setExceptionOverrideClassName(ClosedDatabaseEvicts.class.getName());
         } else {
             hikari.setJdbcUrl(config.database().jdbcUrl());
             name = config.database().jdbcUrl();
