@@ -1,5 +1,6 @@
 // The same rules as org.gongkai.schedule.Playlists, applied in the browser so that publish windows and dayparts
-// hold by the screen's own clock while it is offline. Keep the two in step.
+// hold while the screen is offline. Callers pass the server's time as the screen keeps it (clock.js serverNow),
+// not the screen's own clock, which may be hours off. Keep the two in step.
 var LEVELS = ['blue', 'yellow', 'orange', 'red'];
 
 // Minutes since midnight and ISO weekday (1 = Monday) of the instant in the given IANA time zone.

@@ -1,7 +1,10 @@
 // A screen's link to the server: identity kept across restarts, hello with the last version held, snapshot and
 // changes applied to a local copy that survives reloads, and reconnects with exponential backoff plus jitter so
 // that thousands of screens do not all return in the same second after a server restart.
+import { observeServerTime } from './clock.js';
+
 var STORE_KEY = 'gongkai.screen';
+var CLOCK_CHECK_MS = 5 * 60 * 1000; // a ping for the server's time this often while connected
 
 function load() {
   try {
@@ -34,6 +37,8 @@ export function connect(kind, onState, onMessage) {
   var attempt = 0;
   var socket = null;
   var welcomed = false; // this socket's hello has been answered
+  var helloAt = null; // Date.now() when this socket's hello went out
+  var pingAt = null; // Date.now() when the last ping went out
 
   function emit(online) {
     onState({ online: online, state: state });
@@ -48,8 +53,13 @@ export function connect(kind, onState, onMessage) {
   }
 
   function handle(msg) {
+    if (msg.type === 'pong') {
+      if (msg.serverTime) observeServerTime(msg.serverTime, pingAt);
+      return;
+    }
     if (msg.type === 'welcome') {
       welcomed = true;
+      if (msg.serverTime) observeServerTime(msg.serverTime, helloAt);
       state.screenId = msg.screenId;
       if (msg.secret) state.secret = msg.secret;
       state.status = msg.status;
@@ -80,6 +90,7 @@ export function connect(kind, onState, onMessage) {
     socket = new WebSocket(url);
     socket.onopen = function () {
       attempt = 0;
+      helloAt = Date.now();
       socket.send(JSON.stringify({ type: 'hello', kind: kind, screenId: state.screenId, secret: state.secret,
         width: window.innerWidth, height: window.innerHeight, lastVersion: state.version || 0 }));
     };
@@ -94,6 +105,12 @@ export function connect(kind, onState, onMessage) {
       setTimeout(open, reconnectDelay(attempt, Math.random()));
     };
   }
+
+  setInterval(function () {
+    if (!socket || !welcomed) return;
+    pingAt = Date.now();
+    socket.send(JSON.stringify({ type: 'ping' }));
+  }, CLOCK_CHECK_MS);
 
   emit(false);
   open();

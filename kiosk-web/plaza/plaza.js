@@ -1,8 +1,9 @@
-// The plaza and hall player: rotates the group's items by the screen's own clock, lays them out for the screen's
+// The plaza and hall player: rotates the group's items by the server's clock (common/clock.js), lays them out for the screen's
 // real size (landscape, portrait, or a one-line strip), fits text to its box, shows a QR beside everything, gives
 // the whole screen to an alert at once, and reports what it showed (proof of play), also after being offline.
 import { el, clear, formatDate } from '../common/dom.js';
 import { connect } from '../common/screen-link.js';
+import { serverNow, serverDate } from '../common/clock.js';
 import { rotation, alerts, ticker } from '../common/playlist.js';
 import { kindName, alertName } from '../common/render-item.js';
 import { fit, fitMarquee } from './fit.js';
@@ -142,7 +143,7 @@ function showItem(item) {
 function isNight() {
   var g = state && state.group;
   if (!g || !g.nightStart || !g.nightEnd) return false;
-  var now = formatDate(new Date().toISOString(), true, zone()).split(' ')[1];
+  var now = formatDate(serverDate().toISOString(), true, zone()).split(' ')[1];
   return g.nightStart <= g.nightEnd ? now >= g.nightStart && now < g.nightEnd : now >= g.nightStart || now < g.nightEnd;
 }
 
@@ -173,7 +174,7 @@ function startItem(item, now) {
 }
 
 function step() {
-  var now = Date.now();
+  var now = serverNow(); // the server's clock: the screen's own may be hours off
   if (!state || state.status !== 'active') {
     plays.stop(now);
     shown.itemId = null;
@@ -235,7 +236,7 @@ function showTicker(lines) {
 
 function tickClock() {
   if (!clockMark) return;
-  var now = formatDate(new Date().toISOString(), true, zone());
+  var now = formatDate(serverDate().toISOString(), true, zone());
   clockMark.textContent = now;
 }
 
@@ -265,6 +266,7 @@ function startPlayer() {
     statusMark.textContent = update.online ? '' : '离线';
     statusMark.className = update.online ? '' : 'offline';
     if (update.online) plays.flush();
+    tickClock(); // a welcome may have corrected the clock
     step();
   }, function (msg) {
     if (msg.type === 'played') plays.confirmed(msg);

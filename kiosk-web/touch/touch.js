@@ -7,6 +7,7 @@ import { renderItem, kindName, alertName } from '../common/render-item.js';
 import { keyboard } from './keyboard.js';
 import { tr, setLang, getLang, named } from '../common/i18n.js';
 import { connect } from '../common/screen-link.js';
+import { serverNow, serverDate } from '../common/clock.js';
 import { alerts } from '../common/playlist.js';
 import { watchIdle } from './idle.js';
 
@@ -491,7 +492,7 @@ document.getElementById('stay').addEventListener('click', function () { /* the t
 
 function showAlerts() {
   var s = link && link.state;
-  var active = s && s.status === 'active' ? alerts(s.alerts || [], new Date(), (s.group && s.group.timezone) || 'Asia/Shanghai') : [];
+  var active = s && s.status === 'active' ? alerts(s.alerts || [], serverDate(), (s.group && s.group.timezone) || 'Asia/Shanghai') : [];
   var now = Date.now();
   var a = active.filter(function (x) { return !(dismissed[x.id] > now); })[0];
   var key = a ? a.id + ':' + a.version : '';
@@ -525,9 +526,9 @@ function contentChanged(state) {
 }
 
 // An item's window ending sends no message: the screen watches the ends of the items it holds.
-var windowsCheckedAt = Date.now();
+var windowsCheckedAt = serverNow();
 function windowsEnded() {
-  var now = Date.now();
+  var now = serverNow();
   var s = link && link.state;
   var ended = s && (s.items || []).some(function (i) {
     var end = i.publishEnd ? Date.parse(i.publishEnd) : NaN;

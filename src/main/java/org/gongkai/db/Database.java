@@ -17,12 +17,18 @@ public final class Database {
 
     public static HikariDataSource open(Config config) {
         HikariConfig hikari = new HikariConfig();
+        String name;
         if (config.database().embedded()) {
             Path dir = writableDataDir(config.data().dir());
-            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath());
+            name = dir.resolve("gongkai.mv.db").toString();
+            // WRITE_DELAY=0: H2 writes each commit to the file before answering. By default it keeps commits in
+            // memory for up to half a second, so a process killed in that time lost publishes already answered 201.
+            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath() + ";WRITE_DELAY=0");
             hikari.setUsername("sa");
+            hikari.setExceptionOverrideClassName(ClosedDatabaseEvicts.class.getName());
         } else {
             hikari.setJdbcUrl(config.database().jdbcUrl());
+            name = config.database().jdbcUrl();
             hikari.setUsername(config.database().username());
             hikari.setPassword(config.database().password());
         }
@@ -32,7 +38,7 @@ public final class Database {
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new ConfigException("database " + hikari.getJdbcUrl() + ": cannot be opened: " + rootMessage(e), e);
+            throw new ConfigException("database " + name + ": cannot be opened: " + rootMessage(e), e);
         }
     }
 
@@ -54,6 +60,13 @@ public final class Database {
             Files.createDirectories(path);
             Path probe = Files.createTempFile(path, ".write-check", ".tmp");
             Files.delete(probe);
+            // H2 opens a database file it may not write read-only, without a word: Gongkai would start and fail
+            // every write. Say so at start instead.
+            Path file = path.resolve("gongkai.mv.db");
+            if (Files.exists(file) && !Files.isWritable(file)) {
+                throw new ConfigException("data dir " + path + ": the database file " + file.getFileName()
+                        + " is read-only; make it writable or set --data-dir or GONGKAI_DATA_DIR");
+            }
             return path;
         } catch (AccessDeniedException e) {
             throw new ConfigException("data dir " + path + ": not writable (permission denied); set --data-dir or GONGKAI_DATA_DIR");

@@ -152,7 +152,8 @@ public final class PushHub implements AutoCloseable {
         switch (msg.get("type").asText()) {
             case "hello" -> worker.execute(() -> safely("hello", () -> hello(conn, msg)));
             case "ack" -> worker.execute(() -> safely("ack", () -> ack(conn, msg))); // after a hello still queued
-            case "ping" -> conn.send("{\"type\":\"pong\"}", settings.maxQueuedMessages());
+            // serverTime: the screen keeps the offset of its clock to ours and decides by our time
+            case "ping" -> conn.send("{\"type\":\"pong\",\"serverTime\":\"" + clock.instant() + "\"}", settings.maxQueuedMessages());
             case "played" -> played(conn, msg); // on Jetty's thread: database writes stay off the hub's thread
             default -> sendError(conn, "unknown message type '" + truncate(msg.get("type").asText(), 40) + "'");
         }

@@ -7,15 +7,12 @@ import org.gongkai.db.Database;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
 import org.gongkai.support.TestServer;
+import org.gongkai.support.Zips;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,22 +41,11 @@ class BackupTest {
         }
 
         Path restored = tmp.resolve("restored");
-        unzip(Path.of(file), restored);
+        Zips.unzip(Path.of(file), restored);
         Config again = original.withDataDir(restored.toString());
         try (TestServer server = TestServer.start(again, Database.open(again), false)) {
             JsonNode item = server.anonymous().get("/api/items/" + itemId).json();
             assertThat(item.get("title").asText()).isEqualTo("备份前发布的通知");
-        }
-    }
-
-    static void unzip(Path zip, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-                Path target = dir.resolve(e.getName()).normalize();
-                assertThat(target.startsWith(dir)).as("zip entry stays inside").isTrue();
-                Files.copy(z, target);
-            }
         }
     }
 }

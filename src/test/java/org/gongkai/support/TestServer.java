@@ -115,6 +115,17 @@ public final class TestServer implements AutoCloseable {
         return http;
     }
 
+    /** The newest content version (the last content_changes row): what an up-to-date screen holds. */
+    public long contentVersion() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT MAX(version) FROM content_changes")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String wsUrl() {
         return "ws://127.0.0.1:" + app.port() + "/ws/screen";
     }
