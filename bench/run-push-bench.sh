@@ -32,7 +32,7 @@ GONGKAI_ADMIN_PASSWORD=$PASSWORD nohup java -Xmx512m ${BENCH_SERVER_OPTS:-} -jar
 echo \$! > $WORK/server.pid
 START
 stop_server() { [ -f "$WORK/server.pid" ] && kill "$(cat "$WORK/server.pid")" 2>/dev/null; sleep 1; }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'stop_server; cp "$WORK/server.log" /tmp/gongkai-bench-last-server.log 2>/dev/null; rm -rf "$WORK"' EXIT
 bash "$WORK/start.sh"
 
 for _ in $(seq 1 60); do
