@@ -119,20 +119,23 @@ public final class ScreenStore {
 
     public record AckRow(String id, long version, Long itemId, Integer itemVersion) {}
 
+    /** Rows are written in id order, the order touchAll locks them in, so the two never deadlock each other. */
     public void ackAll(List<AckRow> rows, OffsetDateTime now) {
         if (rows.isEmpty()) return;
+        List<AckRow> ordered = rows.stream().sorted(java.util.Comparator.comparing(AckRow::id)).toList();
         jdbi.useTransaction(h -> {
             var batch = h.prepareBatch("""
                     UPDATE screens SET acked_version = :version, current_item_id = COALESCE(:itemId, current_item_id),
                       current_item_version = COALESCE(:itemVersion, current_item_version), last_seen_at = :now WHERE id = :id""");
-            for (AckRow row : rows) batch.bindMethods(row).bind("now", now).add();
+            for (AckRow row : ordered) batch.bindMethods(row).bind("now", now).add();
             batch.execute();
         });
     }
 
     public void touchAll(List<String> ids, OffsetDateTime now) {
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        List<String> ordered = ids.stream().sorted().toList();
+        for (int from = 0; from < ordered.size(); from += 500) {
+            List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + 500));
             jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET last_seen_at = :now WHERE id IN (<ids>)")
                     .bind("now", now).bindList("ids", chunk).execute());
         }
