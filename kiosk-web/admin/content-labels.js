@@ -41,15 +41,6 @@ export function hazardName(code) {
   return names[code] || code;
 }
 
-export var LEVELS = ['blue', 'yellow', 'orange', 'red'];
-
-export function levelName(code) {
-  var names = { blue: tr('蓝色', 'Blue'), yellow: tr('黄色', 'Yellow'), orange: tr('橙色', 'Orange'), red: tr('红色', 'Red') };
-  return names[code] || code;
-}
-
-export var KINDS = ['notice', 'guide', 'policy', 'interpretation', 'alert'];
-
 /** Beijing time for a datetime-local input, and back (China keeps one offset all year). */
 export function toLocalInput(iso) {
   if (!iso) return '';

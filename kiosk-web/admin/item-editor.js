@@ -2,10 +2,10 @@
 // tags, publish window, dayparting, duration and target groups, next to the live preview and the item's history.
 import { el, clear, formatDate } from '../common/dom.js';
 import { tr, named } from '../common/i18n.js';
-import { kindName } from '../common/render-item.js';
+import { codeOptions } from '../common/render-item.js';
 import { api } from './api.js';
 import { field, select, button, toast, showError, clearErrors, confirmDialog } from './ui.js';
-import { statusBadge, statusName, actionName, fieldName, hazardName, levelName, HAZARDS, LEVELS, KINDS, toLocalInput, fromLocalInput }
+import { statusBadge, statusName, actionName, fieldName, hazardName, HAZARDS, toLocalInput, fromLocalInput }
   from './content-labels.js';
 import { previewPane } from './preview.js';
 
@@ -100,7 +100,7 @@ Editor.prototype.fillForm = function () {
   var f = clear(this.form);
   f.appendChild(el('p', { className: 'form-error', role: 'alert' }));
   var basics = section(tr('基本信息', 'Basics'));
-  var kind = select(KINDS.map(function (k) { return { value: k, text: kindName(k) }; }), m.kind);
+  var kind = select(codeOptions('kind'), m.kind);
   kind.disabled = !!this.item;
   kind.addEventListener('change', function () {
     m.kind = kind.value;
@@ -131,15 +131,13 @@ function section(title) {
   return el('fieldset', { className: 'form-section' }, [el('legend', { text: title })]);
 }
 
-/** Keeps model[key] (or model[obj][key]) in step with the input inside the field. */
-function bound(model, key, fieldNode, parse) {
+/** Keeps model[key] in step with the input inside the field; parse and show convert between the two when given. */
+function bound(model, key, fieldNode, parse, show) {
   var input = fieldNode.querySelector('input, select, textarea');
   var value = model[key];
-  if (input.type === 'checkbox') input.checked = !!value;
-  else input.value = value === null || value === undefined ? '' : value;
-  input.addEventListener(input.tagName === 'SELECT' || input.type === 'checkbox' ? 'change' : 'input', function () {
-    var raw = input.type === 'checkbox' ? input.checked : input.value;
-    var v = parse ? parse(raw) : (raw === '' ? null : raw);
+  input.value = show ? show(value) : value === null || value === undefined ? '' : value;
+  input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', function () {
+    var v = parse ? parse(input.value) : (input.value === '' ? null : input.value);
     if (v === null || v === undefined) delete model[key]; else model[key] = v;
   });
   return fieldNode;
@@ -171,10 +169,10 @@ function guideSection(m) {
   s.appendChild(stringList(g, 'conditions', tr('受理条件', 'Conditions')));
   s.appendChild(rowList(g.materials || (g.materials = []), tr('申请材料', 'Materials'), [
     { key: 'name', label: tr('材料名称', 'Name') },
-    { key: 'form', label: tr('形式', 'Form'), options: [['original', tr('原件', 'Original')], ['copy', tr('复印件', 'Copy')], ['original_and_copy', tr('原件和复印件', 'Original and copy')]] },
+    { key: 'form', label: tr('形式', 'Form'), options: codeOptions('materialForm') },
     { key: 'originals', label: tr('原件份数', 'Originals'), type: 'number' },
     { key: 'copies', label: tr('复印件份数', 'Copies'), type: 'number' },
-    { key: 'format', label: tr('载体', 'Format'), options: [['paper', tr('纸质', 'Paper')], ['electronic', tr('电子', 'Electronic')], ['paper_or_electronic', tr('纸质或电子', 'Either')]] }],
+    { key: 'format', label: tr('载体', 'Format'), options: codeOptions('materialFormat') }],
     'guide.materials'));
   s.appendChild(rowList(g.steps || (g.steps = []), tr('办理流程', 'Steps'), [
     { key: 'name', label: tr('环节', 'Step') }, { key: 'description', label: tr('说明', 'Description') }], 'guide.steps'));
@@ -212,9 +210,7 @@ function interpretationSection(m) {
     return { value: p.id, text: p.title };
   }));
   s.appendChild(bound(i, 'policyId', field(tr('所解读的政策', 'Policy interpreted'), select(policies, i.policyId), 'interpretation.policyId'), number));
-  s.appendChild(bound(i, 'form', field(tr('解读形式', 'Form'), select([['text', tr('文字解读', 'Text')], ['graphic', tr('图解', 'Graphic')],
-    ['media', tr('音视频', 'Audio and video')], ['leader', tr('领导解读', 'By a leader')], ['expert', tr('专家解读', 'By an expert')],
-    ['qa', tr('问答', 'Q&A')]].map(pair), i.form || 'text'), 'interpretation.form')));
+  s.appendChild(bound(i, 'form', field(tr('解读形式', 'Form'), select(codeOptions('interpretationForm'), i.form || 'text'), 'interpretation.form')));
   s.appendChild(bound(i, 'interpreter', field(tr('解读人', 'Interpreter'), el('input'), 'interpretation.interpreter')));
   return s;
 }
@@ -223,15 +219,11 @@ function alertSection(m) {
   var a = sub(m, 'alert');
   if (!a.level) a.level = 'yellow';
   var s = section(tr('预警', 'Alert'));
-  s.appendChild(bound(a, 'level', field(tr('级别', 'Level'), select(LEVELS.map(function (l) { return { value: l, text: levelName(l) }; }), a.level), 'alert.level')));
+  s.appendChild(bound(a, 'level', field(tr('级别', 'Level'), select(codeOptions('alertLevel'), a.level), 'alert.level')));
   s.appendChild(bound(a, 'hazard', field(tr('灾种', 'Hazard'), select(HAZARDS.map(function (h) { return { value: h, text: hazardName(h) }; }), a.hazard || 'other'), 'alert.hazard')));
   s.appendChild(bound(a, 'area', field(tr('影响区域', 'Area'), el('input'), 'alert.area')));
   s.appendChild(bound(a, 'issuer', field(tr('发布单位', 'Issued by'), el('input'), 'alert.issuer')));
   return s;
-}
-
-function pair(p) {
-  return { value: p[0], text: p[1] };
 }
 
 /** An editable list of short texts, one input per line with add and remove. */
@@ -270,7 +262,7 @@ function stringInput(rows, index) {
 }
 
 function cellInput(row, c) {
-  var input = c.options ? select([{ value: '', text: '' }].concat(c.options.map(pair)), row[c.key])
+  var input = c.options ? select([{ value: '', text: '' }].concat(c.options), row[c.key])
     : el('input', { type: c.type || 'text', placeholder: c.label, 'aria-label': c.label });
   if (!c.options) input.value = row[c.key] === undefined || row[c.key] === null ? '' : row[c.key];
   input.addEventListener(c.options ? 'change' : 'input', function () {
@@ -304,10 +296,10 @@ function checkList(model, key, label, entries) {
 
 Editor.prototype.scheduleSection = function (m) {
   var s = section(tr('排期', 'Schedule'));
-  s.appendChild(bound(m, 'publishStart', field(tr('开始时间（北京时间）', 'Start (Beijing time)'), el('input', { type: 'datetime-local' }), 'publishStart'), fromLocalInput));
-  s.appendChild(bound(m, 'publishEnd', field(tr('结束时间（北京时间）', 'End (Beijing time)'), el('input', { type: 'datetime-local' }), 'publishEnd'), fromLocalInput));
-  s.querySelector('[name="publishStart"]').value = toLocalInput(m.publishStart);
-  s.querySelector('[name="publishEnd"]').value = toLocalInput(m.publishEnd);
+  s.appendChild(bound(m, 'publishStart', field(tr('开始时间（北京时间）', 'Start (Beijing time)'), el('input', { type: 'datetime-local' }), 'publishStart'),
+    fromLocalInput, toLocalInput));
+  s.appendChild(bound(m, 'publishEnd', field(tr('结束时间（北京时间）', 'End (Beijing time)'), el('input', { type: 'datetime-local' }), 'publishEnd'),
+    fromLocalInput, toLocalInput));
   s.appendChild(bound(m, 'priority', field(tr('优先级（0–100，高者先播）', 'Priority (0–100, higher first)'), el('input', { type: 'number', min: 0, max: 100 }), 'priority'), number));
   s.appendChild(bound(m, 'durationSeconds', field(tr('每次播放秒数（空则用屏幕组默认）', 'Seconds on screen (empty: the group default)'), el('input', { type: 'number', min: 1, max: 600 }), 'durationSeconds'), number));
   var schedule = m.schedule || { days: [], hours: [] };

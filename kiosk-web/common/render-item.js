@@ -28,6 +28,20 @@ export function kindName(kind) {
   return say(KIND_NAMES, kind);
 }
 
+/** 红色 / Red: the level alone. */
+export function levelName(level) {
+  return say(ALERT_LEVELS, level);
+}
+
+var CODE_LISTS = { kind: KIND_NAMES, materialForm: MATERIAL_FORMS, materialFormat: MATERIAL_FORMATS,
+  interpretationForm: INTERPRETATION_FORMS, alertLevel: ALERT_LEVELS };
+
+/** One of the code lists above as [{ value, text }] in the current language, for a form's choices. */
+export function codeOptions(list) {
+  var pairs = CODE_LISTS[list];
+  return Object.keys(pairs).map(function (code) { return { value: code, text: say(pairs, code) }; });
+}
+
 export function renderBlocks(blocks) {
   return (blocks || []).map(function (b) {
     if (b.type === 'ul' || b.type === 'ol') {

@@ -4,7 +4,8 @@ import { el, formatDate } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
 import { api } from '../api.js';
 import { table, field, select, button, badge, fill, toast, confirmDialog, showError, clearErrors } from '../ui.js';
-import { hazardName, levelName, LEVELS } from '../content-labels.js';
+import { hazardName } from '../content-labels.js';
+import { levelName, codeOptions } from '../../common/render-item.js';
 import { previewPane } from '../preview.js';
 
 var TEMPLATES = {
@@ -40,7 +41,7 @@ function refresh(list) {
 
 function composer(session, groups, departments, policy, issued) {
   var hazard = select(Object.keys(TEMPLATES).map(function (h) { return { value: h, text: hazardName(h) }; }), 'rainstorm');
-  var level = select(LEVELS.map(function (l) { return { value: l, text: levelName(l) }; }), 'yellow');
+  var level = select(codeOptions('alertLevel'), 'yellow');
   var area = el('input', { value: '全县' });
   var title = el('input', { maxlength: 500 });
   var summary = el('textarea', { rows: 3 });
@@ -85,8 +86,9 @@ function composer(session, groups, departments, policy, issued) {
   all.addEventListener('change', function () { groupBoxes.forEach(function (g) { g.box.disabled = all.checked; }); });
   [hazard, level, area].forEach(function (n) { n.addEventListener('change', fillTemplate); });
   [title, summary].forEach(function (n) { n.addEventListener('input', function () { edited = true; }); });
-  form.addEventListener('input', function () { preview.update(input('draft'), null, groups[0]); });
-  form.addEventListener('change', function () { preview.update(input('draft'), null, groups[0]); });
+  ['input', 'change'].forEach(function (event) {
+    form.addEventListener(event, function () { preview.update(input('draft'), null, groups[0]); });
+  });
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearErrors(form);
@@ -96,8 +98,7 @@ function composer(session, groups, departments, policy, issued) {
       tr('目标：', 'Screens: ') + targets, tr('有效至 ', 'Until ') + formatDate(body.publishEnd, true),
       tr('签发人：', 'Issued by: ') + session.me.username]).then(function (yes) {
       if (!yes) return;
-      body.publishStart = new Date(Date.now() - 60000).toISOString();
-      return api('POST', '/api/items', body).then(function () {
+      return api('POST', '/api/items', input(body.status)).then(function () { // its window counts from now, not from the dialog
         toast(policy.secondApprover ? tr('已提交，等待第二位审核人批准', 'Submitted; waiting for a second approver') : tr('预警已签发', 'Alert issued'), 'ok');
         edited = false;
         issued();

@@ -1,10 +1,10 @@
 // 内容: every item the user may see, filtered, with its review state; opens the editor.
 import { el, formatDate } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
-import { kindName } from '../../common/render-item.js';
+import { kindName, codeOptions } from '../../common/render-item.js';
 import { api } from '../api.js';
-import { table, select, badge, field, fill } from '../ui.js';
-import { statusBadge, statusName, KINDS } from '../content-labels.js';
+import { table, select, badge, field, fill, button } from '../ui.js';
+import { statusBadge, statusName } from '../content-labels.js';
 import { itemEditor } from '../item-editor.js';
 
 var PAGE_SIZE = 50;
@@ -24,7 +24,7 @@ function list(root, session) {
     var q = el('input', { type: 'search', placeholder: tr('标题或正文', 'Title or text') });
     var status = select([{ value: '', text: tr('全部状态', 'Any status') }].concat(['draft', 'submitted', 'returned', 'published', 'withdrawn']
       .map(function (s) { return { value: s, text: statusName(s) }; })), '');
-    var kind = select([{ value: '', text: tr('全部类型', 'Any kind') }].concat(KINDS.map(function (k) { return { value: k, text: kindName(k) }; })), '');
+    var kind = select([{ value: '', text: tr('全部类型', 'Any kind') }].concat(codeOptions('kind')), '');
     var dept = select([{ value: '', text: tr('全部部门', 'Any department') }].concat(departments.map(function (d) {
       return { value: d.code, text: named(d) };
     })), session.me.role === 'editor' ? session.me.department : '');
@@ -59,8 +59,8 @@ function show(into, result, load) {
   var pages = Math.max(1, Math.ceil(result.total / result.size));
   var pager = el('div', { className: 'pager' }, [
     el('span', { text: tr('共 ' + result.total + ' 条，第 ' + result.page + '/' + pages + ' 页', result.total + ' items, page ' + result.page + ' of ' + pages) }),
-    result.page > 1 ? pageButton(tr('上一页', 'Previous'), result.page - 1, load) : null,
-    result.page < pages ? pageButton(tr('下一页', 'Next'), result.page + 1, load) : null]);
+    result.page > 1 ? button(tr('上一页', 'Previous'), function () { load(result.page - 1); }) : null,
+    result.page < pages ? button(tr('下一页', 'Next'), function () { load(result.page + 1); }) : null]);
   fill(into, [table(columns, result.items, tr('没有符合条件的内容', 'No items match')), pager]);
 }
 
@@ -68,10 +68,4 @@ function stateCell(item) {
   var pending = item.review && item.review.pending;
   return el('span', null, [statusBadge(item.status),
     pending ? badge(tr('修改', 'Change') + '：' + statusName(pending.status), pending.status === 'returned' ? 'warn' : 'info') : null]);
-}
-
-function pageButton(text, page, load) {
-  var b = el('button', { type: 'button', className: 'btn', text: text });
-  b.addEventListener('click', function () { load(page); });
-  return b;
 }

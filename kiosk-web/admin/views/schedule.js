@@ -2,10 +2,9 @@
 // it; and the settings a group's screens share (default duration, night hours, viewing distance).
 import { el } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
-import { kindName } from '../../common/render-item.js';
+import { kindName, levelName } from '../../common/render-item.js';
 import { api } from '../api.js';
 import { field, select, fill, toast, onSubmit, submitButton, badge } from '../ui.js';
-import { levelName } from '../content-labels.js';
 
 var DAY_MINUTES = 24 * 60;
 

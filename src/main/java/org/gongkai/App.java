@@ -158,8 +158,7 @@ public final class App {
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
         AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle);
-        ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock,
-                config.security().alertSecondApprover());
+        ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock);
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
                 Duration.ofDays(config.display().horizonDays()), clock);

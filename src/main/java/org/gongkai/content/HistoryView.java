@@ -9,6 +9,7 @@ import com.github.difflib.patch.AbstractDelta;
 import org.gongkai.web.Json;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ final class HistoryView {
     }
 
     private static Map<String, List<String>> lines(JsonNode snapshot) {
-        Map<String, List<String>> result = new java.util.HashMap<>();
+        Map<String, List<String>> result = new HashMap<>();
         for (String field : FIELDS) {
             JsonNode value = snapshot.get(field);
             if (value == null || value.isNull()) continue;

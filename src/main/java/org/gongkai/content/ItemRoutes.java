@@ -18,16 +18,13 @@ public final class ItemRoutes {
     private final ReviewStore reviews;
     private final ItemViews views;
     private final Clock clock;
-    private final boolean alertSecondApprover;
 
-    public ItemRoutes(ItemService service, ReviewService review, ReviewStore reviews, ItemViews views, Clock clock,
-                      boolean alertSecondApprover) {
+    public ItemRoutes(ItemService service, ReviewService review, ReviewStore reviews, ItemViews views, Clock clock) {
         this.service = service;
         this.review = review;
         this.reviews = reviews;
         this.views = views;
         this.clock = clock;
-        this.alertSecondApprover = alertSecondApprover;
     }
 
     public void list(Context ctx) {
@@ -74,7 +71,7 @@ public final class ItemRoutes {
 
     public void alertPolicy(Context ctx) {
         Requests.requireStaff(ctx);
-        ctx.json(Map.of("secondApprover", alertSecondApprover));
+        ctx.json(Map.of("secondApprover", service.alertSecondApprover()));
     }
 
     public void create(Context ctx) {

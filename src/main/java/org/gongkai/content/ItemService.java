@@ -35,6 +35,11 @@ public final class ItemService {
         this.alertSecondApprover = alertSecondApprover;
     }
 
+    /** Whether an alert needs a second reviewer before it shows (security.alertSecondApprover). */
+    public boolean alertSecondApprover() {
+        return alertSecondApprover;
+    }
+
     public Item create(ItemInput raw, Staff staff) {
         ItemInput in = validator.check(raw);
         ItemAccess.requireEdit(staff, in.department());

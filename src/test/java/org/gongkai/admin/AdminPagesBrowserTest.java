@@ -65,10 +65,7 @@ class AdminPagesBrowserTest extends ServerTest {
 
     Page loggedIn(String username, String password, String hash) {
         Page page = open(hash);
-        page.fill("#login [name=username]", username);
-        page.fill("#login [name=password]", password);
-        page.click("#login button[type=submit]");
-        page.waitForSelector("#nav a");
+        Browser.logInToAdmin(page, username, password);
         return page;
     }
 

@@ -67,10 +67,7 @@ class AdminWorkflowBrowserTest {
         Page page = context.newPage();
         page.setDefaultTimeout(10_000);
         page.navigate(server.base + "/admin");
-        page.fill("#login input[name=username]", username);
-        page.fill("#login input[name=password]", password);
-        page.click("#login button[type=submit]");
-        page.waitForSelector("#nav");
+        Browser.logInToAdmin(page, username, password);
         return page;
     }
 

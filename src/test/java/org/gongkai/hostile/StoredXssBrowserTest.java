@@ -188,10 +188,7 @@ class StoredXssBrowserTest extends ServerTest {
         try (BrowserContext office = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 768))) {
             Page page = page(office, "/admin");
             page.navigate(server.base + "/admin#/items");
-            page.fill("#login [name=username]", "admin");
-            page.fill("#login [name=password]", TestServer.ADMIN_PASSWORD);
-            page.click("#login button[type=submit]");
-            page.waitForSelector("#nav a");
+            Browser.logInToAdmin(page, "admin", TestServer.ADMIN_PASSWORD);
             for (String view : new String[]{"#/items", "#/items/" + guide, "#/items/" + alert, "#/review", "#/screens",
                     "#/applications", "#/audit", "#/users", "#/alerts", "#/freshness"}) {
                 page.navigate(server.base + "/admin" + view);

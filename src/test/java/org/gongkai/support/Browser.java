@@ -27,6 +27,14 @@ public final class Browser implements AutoCloseable {
         chromium = playwright.chromium().launch(options);
     }
 
+    /** Logs in through the admin page's own form (the page must show it) and waits for the navigation. */
+    public static void logInToAdmin(com.microsoft.playwright.Page page, String username, String password) {
+        page.fill("#login [name=username]", username);
+        page.fill("#login [name=password]", password);
+        page.click("#login button[type=submit]");
+        page.waitForSelector("#nav a");
+    }
+
     @Override
     public void close() {
         chromium.close();
