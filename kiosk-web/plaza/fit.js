@@ -65,11 +65,11 @@ export function fitMarquee(line) {
   return total;
 }
 
-// A title as nodes whose last two characters (with any punctuation after them) cannot be parted: the line breaks
-// before them if it must, so no title ends with one character alone on its last line.
+// Text as nodes whose last two characters (with any punctuation after them) cannot be parted: the line breaks
+// before them if it must, so no title or summary ends with one character alone on its last line.
 var PUNCTUATION = /[\s!-\/:-@\[-`{-~\u00b7\u2010-\u2027\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
 
-export function titleNodes(text) {
+export function endTogether(text) {
   var chars = Array.from(text || '');
   var kept = 0;
   var i = chars.length;

@@ -6,7 +6,7 @@ import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
 import { rotation, alerts, ticker } from '../common/playlist.js';
 import { kindName, alertName } from '../common/render-item.js';
-import { fit, fitMarquee, titleNodes } from './fit.js';
+import { fit, fitMarquee, endTogether } from './fit.js';
 import { PlayLog } from './plays.js';
 
 var stage = document.getElementById('stage');
@@ -127,9 +127,9 @@ function showAlert(a) {
   render(el('div', { className: 'alert level-' + a.alert.level }, [
     el('div', { className: 'text' }, [
       el('p', { className: 'level', text: alertName(a.alert.level) }),
-      el('h1', null, titleNodes(a.title)),
+      el('h1', null, endTogether(a.title)),
       el('p', { className: 'area' }, [a.alert.area + ' · ', el('span', { className: 'nowrap', text: '发布时间 ' + issued })]),
-      a.summary ? el('p', { className: 'summary', text: a.summary }) : null
+      a.summary ? el('p', { className: 'summary' }, endTogether(a.summary)) : null
     ]),
     qr(a)
   ]), 'alert:' + a.id + ':' + a.version);
@@ -146,8 +146,8 @@ function showItem(item) {
   render(el('article', { className: 'item' }, [
     el('div', { className: 'text' }, [
       el('p', { className: 'meta', text: meta }),
-      el('h1', null, titleNodes(item.title)),
-      item.summary ? el('p', { className: 'summary', text: item.summary }) : null
+      el('h1', null, endTogether(item.title)),
+      item.summary ? el('p', { className: 'summary' }, endTogether(item.summary)) : null
     ]),
     qr(item)
   ]), 'item:' + item.id + ':' + item.version);
