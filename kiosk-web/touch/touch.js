@@ -143,12 +143,16 @@ var MERGED_PAGES = 5; // of 100 items per query: more than a county publishes on
 
 function listPage(query, page, size) {
   var queries = query.split('|');
-  if (queries.length === 1) return getJson('/api/items?' + query + '&size=' + size + '&page=' + page);
+  if (queries.length === 1) {
+    return getJson('/api/items?' + query + '&size=' + size + '&page=' + page).then(function (r) {
+      return { items: r.items.filter(notEnded), total: r.total };
+    });
+  }
   return Promise.all(queries.map(function (q) { return allItems(q, 1, []); })).then(function (lists) {
     var byId = {};
     var items = [];
     lists.forEach(function (list) {
-      list.forEach(function (i) { if (!byId[i.id]) { byId[i.id] = true; items.push(i); } });
+      list.filter(notEnded).forEach(function (i) { if (!byId[i.id]) { byId[i.id] = true; items.push(i); } });
     });
     items.sort(function (a, b) {
       return (b.priority - a.priority) || (startOf(b) - startOf(a)) || (b.id - a.id);
@@ -166,6 +170,13 @@ function allItems(query, page, into) {
 
 function startOf(item) {
   return Date.parse(item.publishStart || item.createdAt) || 0;
+}
+
+// The screen redraws a list when an item's window ends by its own reckoning of the server's clock (windowsEnded);
+// that reckoning can be a second or two ahead of the server's, which then still lists the item: the screen's
+// own rule decides, as the players' rules do offline.
+function notEnded(item) {
+  return !item.publishEnd || Date.parse(item.publishEnd) > serverNow();
 }
 
 function entry(item, marks) {
