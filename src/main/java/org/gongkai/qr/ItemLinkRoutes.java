@@ -10,6 +10,7 @@ import org.gongkai.web.Requests;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +36,18 @@ public final class ItemLinkRoutes {
         Item item = items.find(id).filter(i -> i.publicAt(clock.instant()) && i.shortCode() != null)
                 .orElseThrow(() -> ApiException.notFound("item " + id));
         List<Map<String, String>> out = new ArrayList<>();
-        ItemLinks.keyed(ItemLinks.of(item)).forEach((key, url) -> out.add(Map.of("url", url,
-                "shortUrl", links.linkUrl(item.shortCode(), key),
-                "qrSvg", "/qr/" + item.shortCode() + "/" + key + ".svg",
-                "qrPng", "/qr/" + item.shortCode() + "/" + key + ".png")));
-        ctx.json(Map.of("item", id, "links", out));
+        ItemLinks.keyed(ItemLinks.of(item)).forEach((key, url) -> {
+            Map<String, String> link = new LinkedHashMap<>();
+            link.put("url", url);
+            link.put("shortUrl", links.linkUrl(item.shortCode(), key));
+            link.put("qrSvg", "/qr/" + item.shortCode() + "/" + key + ".svg");
+            link.put("qrPng", "/qr/" + item.shortCode() + "/" + key + ".png");
+            out.add(link);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("item", id);
+        body.put("links", out);
+        ctx.json(body);
     }
 
     /** GET /s/{code}/{key}: to the address, counted as a scan of the item's short link. */
