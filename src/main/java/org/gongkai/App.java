@@ -36,6 +36,7 @@ import org.gongkai.plays.PlayStore;
 import org.gongkai.push.ChangeFeed;
 import org.gongkai.push.LocalChangeFeed;
 import org.gongkai.push.PushHub;
+import org.gongkai.qr.ItemLinkRoutes;
 import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
 import org.gongkai.ratings.RatingRoutes;
@@ -247,6 +248,11 @@ public final class App {
         r.get("/qr/{file}", ctx -> {
             if (ctx.pathParam("file").endsWith(".svg")) links.svg(ctx); else links.png(ctx);
         });
+        ItemLinkRoutes itemLinks = new ItemLinkRoutes(itemStore, shortLinks, clock);
+        r.get("/api/items/{id}/links", itemLinks::list);
+        r.get("/s/{code}/{key}", itemLinks::redirect);
+        r.get("/S/{code}/{key}", itemLinks::redirect);
+        r.get("/qr/{code}/{file}", itemLinks::qr);
 
         r.get("/", ctx -> ctx.redirect("/admin"));
         r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean

@@ -89,6 +89,10 @@ class RouteAccessTest extends ServerTest {
         rule("GET /s/{code}", Rule.PUBLIC, "/s/ZZZZZZ", null);
         rule("GET /S/{code}", Rule.PUBLIC, "/S/ZZZZZZ", null);
         rule("GET /qr/{file}", Rule.PUBLIC, "/qr/ZZZZZZ.png", null);
+        rule("GET /api/items/{id}/links", Rule.PUBLIC, NO_ITEM + "/links", null);
+        rule("GET /s/{code}/{key}", Rule.PUBLIC, "/s/ZZZZZZ/ZZZZ", null);
+        rule("GET /S/{code}/{key}", Rule.PUBLIC, "/S/ZZZZZZ/ZZZZ", null);
+        rule("GET /qr/{code}/{file}", Rule.PUBLIC, "/qr/ZZZZZZ/ZZZZ.png", null);
         rule("GET /", Rule.PUBLIC, "/", null);
         rule("GET /favicon.ico", Rule.PUBLIC, "/favicon.ico", null);
         rule("GET /plaza", Rule.PUBLIC, "/plaza", null);
