@@ -162,7 +162,8 @@ public final class App {
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
                 Duration.ofDays(config.display().horizonDays()), clock);
-        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock);
+        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock, departments,
+                new org.gongkai.qr.LinkGonePage(config.office()));
         Pages pages = new Pages();
         var r = c.routes;
 
