@@ -30,6 +30,8 @@ import org.gongkai.db.Database;
 import org.gongkai.demo.DemoLoader;
 import org.gongkai.departments.DepartmentRoutes;
 import org.gongkai.departments.DepartmentStore;
+import org.gongkai.limits.Limiter;
+import org.gongkai.limits.MemoryLimiter;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
@@ -82,6 +84,7 @@ public final class App {
     private final ApplicationService applications;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
+    private final Limiter limiter;
     private final PushHub hub;
     private Javalin server;
 
@@ -110,8 +113,9 @@ public final class App {
         ratingStore = new RatingStore(jdbi);
         audit = new AuditLog(jdbi, clock);
         loginThrottle = new LoginThrottle(clock);
+        limiter = new MemoryLimiter(clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
-                config.display().zone());
+                config.display().zone(), limiter);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -200,11 +204,11 @@ public final class App {
         r.post("/api/items/{id}/clear", itemRoutes::clear);
         r.get("/api/reviews", itemRoutes::queue);
         r.get("/api/alerts/policy", itemRoutes::alertPolicy);
-        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock);
+        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);
         r.get("/api/ratings/summary", ratings::summary);
-        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications);
+        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, id -> screenStore.find(id).isPresent());
         r.get("/api/applications/lookup", applicationRoutes::lookup);
         r.get("/api/applications", applicationRoutes::list);
         r.post("/api/applications", applicationRoutes::create);

@@ -15,9 +15,11 @@ public final class ApplicationRoutes {
     record Move(String status, String replyType, LocalDate on) {}
 
     private final ApplicationService service;
+    private final java.util.function.Predicate<String> screenExists;
 
-    public ApplicationRoutes(ApplicationService service) {
+    public ApplicationRoutes(ApplicationService service, java.util.function.Predicate<String> screenExists) {
         this.service = service;
+        this.screenExists = screenExists;
     }
 
     public void create(Context ctx) {
@@ -47,9 +49,13 @@ public final class ApplicationRoutes {
         ctx.json(staffView(service.move(ctx.pathParam("number"), m.status(), m.replyType(), m.on(), staff.username())));
     }
 
+    /** Public. A touchscreen names itself with screenId; an id that names no screen counts as none (stricter). */
     public void lookup(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.json(service.lookup(ctx.queryParam("number"), ctx.queryParam("code")));
+        String screenId = Requests.query(ctx, "screenId", 40);
+        if (screenId != null && !screenExists.test(screenId)) screenId = null;
+        ctx.json(service.lookup(ctx.queryParam("number"), ctx.queryParam("code"),
+                new ApplicationService.Caller(ctx.ip(), screenId)));
     }
 
     private Map<String, Object> staffView(Application a) {
