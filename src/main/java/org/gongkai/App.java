@@ -115,7 +115,7 @@ public final class App {
         loginThrottle = new LoginThrottle(clock);
         limiter = new MemoryLimiter(clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
-                config.display().zone(), limiter);
+                config.display().zone(), limiter, departments::exists);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -214,6 +214,7 @@ public final class App {
         r.post("/api/applications", applicationRoutes::create);
         r.get("/api/applications/{number}", applicationRoutes::get);
         r.post("/api/applications/{number}/status", applicationRoutes::move);
+        r.put("/api/applications/{number}/department", applicationRoutes::route);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);
 

@@ -46,20 +46,26 @@ public final class ApplicationService {
     private final Clock clock;
     private final ZoneId zone;
     private final Limiter limiter;
+    private final java.util.function.Predicate<String> departmentExists;
 
-    public ApplicationService(ApplicationStore store, WorkCalendar calendar, Clock clock, ZoneId zone, Limiter limiter) {
+    public ApplicationService(ApplicationStore store, WorkCalendar calendar, Clock clock, ZoneId zone, Limiter limiter,
+                              java.util.function.Predicate<String> departmentExists) {
         this.store = store;
         this.calendar = calendar;
         this.clock = clock;
         this.zone = zone;
         this.limiter = limiter;
+        this.departmentExists = departmentExists;
     }
 
-    public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn, String actor) {
+    /** department: the one that handles it, or null while the disclosure office has not routed it yet. */
+    public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn,
+                          String department, String actor) {
         Requests.require(channel != null && Application.CHANNELS.contains(channel), "channel", "must be one of " + String.join(", ", Application.CHANNELS));
         Requests.require(subject != null && !subject.isBlank() && subject.length() <= 2000, "subject", "is required (at most 2000 characters): the information asked for");
         Requests.require(applicant != null && !applicant.isBlank() && applicant.length() <= 200, "applicant", "is required (at most 200 characters)");
         Requests.require(contact == null || contact.length() <= 200, "contact", "is longer than 200 characters");
+        requireDepartment(department);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate received = receivedOn == null ? today : receivedOn;
         Requests.require(!received.isAfter(today), "receivedOn", "cannot be in the future");
@@ -68,12 +74,26 @@ public final class ApplicationService {
                 "cannot be more than " + MAX_YEARS_BACK + " years ago");
         String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
-                contact == null ? null : contact.strip(), received, OffsetDateTime.now(clock), actor);
+                contact == null ? null : contact.strip(), received, department, OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
     }
 
-    public java.util.List<Application> list(int limit) {
-        return store.list(limit);
+    /** The newest applications of one department, or of all (department null). */
+    public List<Application> list(String department, int limit) {
+        return store.list(department, limit);
+    }
+
+    /** Hands an application to the department that handles it. */
+    public Application route(Application a, String department, String actor) {
+        Requests.require(department != null, "department", "is required: the code of the department that handles the application");
+        requireDepartment(department);
+        store.route(a.id(), department, OffsetDateTime.now(clock), actor);
+        return find(a.number());
+    }
+
+    private void requireDepartment(String department) {
+        Requests.require(department == null || department.length() <= 64 && departmentExists.test(department), "department",
+                "'" + department + "' is not a known department");
     }
 
     public Application find(String number) {
@@ -158,6 +178,7 @@ public final class ApplicationService {
     private static Application with(Application a, String status, boolean extended, LocalDate clockStartsOn,
                                     String replyType, LocalDate answeredOn) {
         return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
-                clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy());
+                clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy(),
+                a.department());
     }
 }

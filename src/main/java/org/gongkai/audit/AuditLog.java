@@ -20,6 +20,8 @@ public final class AuditLog {
                         String address, String prevHash, String hash) {}
 
     static final String GENESIS = "0".repeat(64);
+    /** audit_log.target's length (V8): room for the ids of a list of applications read, as ranges. */
+    static final int MAX_TARGET = 10_000;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -33,7 +35,7 @@ public final class AuditLog {
         OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String a = cut(actor, 64);
         String act = cut(action, 64);
-        String t = cut(target, 300);
+        String t = cut(target, MAX_TARGET);
         String addr = cut(address, 64);
         jdbi.useTransaction(h -> {
             String prev = h.createQuery("SELECT hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
