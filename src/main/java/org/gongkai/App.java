@@ -111,7 +111,7 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
-        audit = new AuditLog(jdbi, clock);
+        audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
         loginThrottle = new LoginThrottle(clock);
         limiter = new MemoryLimiter(clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
@@ -123,6 +123,7 @@ public final class App {
     }
 
     public App start() {
+        audit.open(config.display().zone());
         accounts.ensureAdmin(options.adminPassword(), config.server().production());
         if (options.loadDemo()) {
             new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
@@ -290,5 +291,6 @@ public final class App {
         if (server != null) server.stop();
         hub.close();
         search.close();
+        audit.close();
     }
 }
