@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A {@link Limiter} in this node's memory: right for one server (with several nodes, each counts on its own). Windows
  * that have ended are swept out as new ones arrive; past {@link #MAX_KEYS} live keys, new keys are refused until a
- * sweep frees room, so that a flood of made-up keys cannot fill the heap.
+ * sweep frees room (at most one sweep a second then), so that a flood of made-up keys can neither fill the heap nor
+ * make every request walk the whole map.
  */
 public final class MemoryLimiter implements Limiter {
     static final int MAX_KEYS = 200_000;
@@ -22,6 +23,7 @@ public final class MemoryLimiter implements Limiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final AtomicInteger sinceSweep = new AtomicInteger();
+    private volatile long lastSweepMillis = Long.MIN_VALUE;
     private final Clock clock;
 
     public MemoryLimiter(Clock clock) {
@@ -34,11 +36,13 @@ public final class MemoryLimiter implements Limiter {
         if (sinceSweep.incrementAndGet() >= SWEEP_EVERY) sweep(now);
         String k = rule.name() + '\u0000' + key;
         if (windows.size() >= MAX_KEYS && !windows.containsKey(k)) {
-            sweep(now);
-            if (windows.size() >= MAX_KEYS) {
-                LOG.warn("limiter: {} keys are being counted; refusing new ones ({}) until windows end", windows.size(), rule.name());
-                return rule.window().toSeconds();
+            if (now - lastSweepMillis >= 1000) {
+                sweep(now);
+                if (windows.size() >= MAX_KEYS) {
+                    LOG.warn("limiter: {} keys are being counted; refusing new ones ({}) until windows end", windows.size(), rule.name());
+                }
             }
+            if (windows.size() >= MAX_KEYS) return rule.window().toSeconds();
         }
         long[] wait = {0};
         windows.compute(k, (x, w) -> {
@@ -69,6 +73,7 @@ public final class MemoryLimiter implements Limiter {
 
     private void sweep(long now) {
         sinceSweep.set(0);
+        lastSweepMillis = now;
         windows.values().removeIf(w -> w.endMillis() <= now);
     }
 

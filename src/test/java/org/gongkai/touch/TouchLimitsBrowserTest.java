@@ -80,6 +80,8 @@ class TouchLimitsBrowserTest {
             openGuide(page);
             assertThat(page.textContent(".rating")).as("the same guide again in the same visit").contains("已记录您的评价");
             assertThat(page.locator(".rating .rate").count()).isZero();
+            page.locator(".item .rating").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-rating-recorded-1920x1080.png")));
 
             tap(page, "#finish");
             page.waitForSelector("#view .rate");
