@@ -384,8 +384,23 @@ function guardLinks(e) {
 // A long press would offer 在新标签页中打开 (open in a new tab).
 document.addEventListener('contextmenu', function (e) { e.preventDefault(); }, true);
 
-function thanks() {
-  return tr('感谢您的评价！', 'Thank you for your rating!');
+// One rating of each item, and of the visit, per visit: the server counts a visit by this id (a new one at each
+// reset) and refuses a second rating; the screen says the first one was recorded instead of offering it again.
+var visit = newVisit();
+
+function newVisit() {
+  var bytes = new Uint8Array(12);
+  (window.crypto || window.msCrypto).getRandomValues(bytes);
+  return { id: 'v-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''), rated: {} };
+}
+
+function ratingMessage(result) {
+  return {
+    ok: tr('感谢您的评价！已记录您的评价。', 'Thank you! Your rating has been recorded.'),
+    already: tr('已记录您的评价。每次使用，每项内容只能评价一次。', 'Your rating is recorded. You can rate each item once per visit.'),
+    limited: tr('本机一小时内对这项内容的评价已达上限，感谢您的参与。', 'This screen has had the most ratings that count for this item this hour. Thank you.'),
+    failed: tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.')
+  }[result];
 }
 
 // The levels and reasons of a rating, as the server defines them (GET /api/ratings/options), fetched once.
@@ -396,7 +411,7 @@ function loadRatingOptions() {
   return ratingOptions;
 }
 
-// The five level buttons; a tap sends the rating (plus `extra`) and hands the answer to done(ok).
+// The five level buttons; a tap sends the rating (plus `extra`) once and hands done() ok, already, limited or failed.
 function ratingButtons(extra, done) {
   var buttons = el('div', { className: 'rating-levels' });
   loadRatingOptions().then(function (o) {
@@ -404,23 +419,40 @@ function ratingButtons(extra, done) {
       buttons.appendChild(el('button', { type: 'button', className: 'rate', 'data-level': l.code, text: named(l) }));
     });
   }).catch(function () { /* no rating offered */ });
+  var sending = false;
   buttons.addEventListener('click', function (e) {
     var b = e.target.closest('button');
-    if (!b) return;
+    if (!b || sending) return;
     var body = extra();
+    var subject = body.itemId && body.context !== 'session' ? 'item ' + body.itemId : 'visit';
+    if (visit.rated[subject]) { done('already'); return; }
+    sending = true; // a second tap while the first is on its way sends nothing
     body.level = Number(b.dataset.level);
     body.screenId = pairedScreenId();
+    body.sessionId = visit.id;
+    var forVisit = visit;
     fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (r) { done(r.ok); }, function () { done(false); });
+      .then(function (r) {
+        if (r.ok) return 'ok';
+        if (r.status !== 429) return 'failed';
+        return r.json().then(function (err) { return err.field === 'sessionId' ? 'already' : 'limited'; }, function () { return 'limited'; });
+      }, function () { return 'failed'; })
+      .then(function (result) {
+        sending = false;
+        if (result !== 'failed') forVisit.rated[subject] = true;
+        done(result);
+      });
   });
   return buttons;
 }
 
 function ratingBox(item) {
   var box = el('section', { className: 'rating' }, [el('h2', { text: tr('这份办事指南对您有帮助吗？', 'Did this guide help you?') })]);
-  box.appendChild(ratingButtons(function () { return { itemId: item.id }; }, function (ok) {
-    clear(box).appendChild(el('p', { className: 'thanks', text: ok ? thanks() : tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.') }));
-  }));
+  function finished(result) {
+    clear(box).appendChild(el('p', { className: result === 'failed' ? 'error' : 'thanks', text: ratingMessage(result) }));
+  }
+  if (visit.rated['item ' + item.id]) finished('already');
+  else box.appendChild(ratingButtons(function () { return { itemId: item.id }; }, finished));
   return box;
 }
 
@@ -474,8 +506,8 @@ function finishView() {
       skip.addEventListener('click', reset);
       var levels = ratingButtons(function () {
         return { context: 'session', reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }) };
-      }, function (ok) {
-        clear(into).appendChild(el('p', { className: 'thanks', text: ok ? thanks() : tr('评价没有提交成功。', 'Your rating was not sent.') }));
+      }, function (result) {
+        clear(into).appendChild(el('p', { className: result === 'failed' ? 'error' : 'thanks', text: ratingMessage(result) }));
         setTimeout(reset, 3000);
       });
       into.appendChild(levels);
@@ -518,11 +550,22 @@ function applicationView() {
   function lookUp() {
     if (!fields.number || !fields.code) return;
     clear(answer).appendChild(el('p', { text: tr('正在查询…', 'Looking it up…') }));
-    fetch('/api/applications/lookup?number=' + encodeURIComponent(fields.number) + '&code=' + encodeURIComponent(fields.code),
-      { headers: { Accept: 'application/json' } }).then(function (r) {
+    var screenId = pairedScreenId();
+    fetch('/api/applications/lookup?number=' + encodeURIComponent(fields.number) + '&code=' + encodeURIComponent(fields.code)
+      + (screenId ? '&screenId=' + encodeURIComponent(screenId) : ''), { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (r.status === 429) return r.json().then(function (e) { return { throttled: e.retryAfterSeconds || Number(r.headers.get('Retry-After')) || 60 }; });
       return r.ok ? r.json() : null;
     }).then(function (a) {
       clear(answer);
+      if (a && a.throttled) {
+        // Too many wrong codes from this screen: say so, and for how long, instead of a plain "not found".
+        var minutes = Math.ceil(a.throttled / 60);
+        answer.appendChild(el('p', { className: 'error', id: 'lookup-throttled', text: tr(
+          '查询码输错次数过多，为保护申请人信息，本机暂停查询 ' + minutes + ' 分钟，请稍后再试或到窗口咨询。',
+          'Too many wrong check codes: to protect applicants, lookups on this screen are paused for ' + minutes
+            + (minutes === 1 ? ' minute' : ' minutes') + '. Please try again later or ask at the counter.') }));
+        return;
+      }
       if (!a) {
         answer.appendChild(el('p', { className: 'error', text: tr('没有查到：请核对申请编号和查询码。', 'Not found: please check the number and the code.') }));
         return;
@@ -653,6 +696,7 @@ function setLanguage(value) {
 // Forget everything the last person did: views, search text, large text, language; back to the attract loop.
 function reset() {
   setLanguage('zh');
+  visit = newVisit();
   dismissed = {};
   history = [];
   current = null;

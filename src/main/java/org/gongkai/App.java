@@ -30,6 +30,8 @@ import org.gongkai.db.Database;
 import org.gongkai.demo.DemoLoader;
 import org.gongkai.departments.DepartmentRoutes;
 import org.gongkai.departments.DepartmentStore;
+import org.gongkai.limits.Limiter;
+import org.gongkai.limits.MemoryLimiter;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
@@ -83,6 +85,7 @@ public final class App {
     private final ApplicationService applications;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
+    private final Limiter limiter;
     private final PushHub hub;
     private Javalin server;
 
@@ -109,10 +112,11 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
-        audit = new AuditLog(jdbi, clock);
+        audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
         loginThrottle = new LoginThrottle(clock);
+        limiter = new MemoryLimiter(clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
-                config.display().zone());
+                config.display().zone(), limiter, departments::exists);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -120,6 +124,7 @@ public final class App {
     }
 
     public App start() {
+        audit.open(config.display().zone());
         accounts.ensureAdmin(options.adminPassword(), config.server().production());
         if (options.loadDemo()) {
             new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
@@ -163,7 +168,8 @@ public final class App {
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
                 Duration.ofDays(config.display().horizonDays()), clock);
-        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock);
+        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock, departments,
+                new org.gongkai.qr.LinkGonePage(config.office()));
         Pages pages = new Pages();
         var r = c.routes;
 
@@ -200,16 +206,17 @@ public final class App {
         r.post("/api/items/{id}/clear", itemRoutes::clear);
         r.get("/api/reviews", itemRoutes::queue);
         r.get("/api/alerts/policy", itemRoutes::alertPolicy);
-        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock);
+        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);
         r.get("/api/ratings/summary", ratings::summary);
-        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications);
+        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, id -> screenStore.find(id).isPresent());
         r.get("/api/applications/lookup", applicationRoutes::lookup);
         r.get("/api/applications", applicationRoutes::list);
         r.post("/api/applications", applicationRoutes::create);
         r.get("/api/applications/{number}", applicationRoutes::get);
         r.post("/api/applications/{number}/status", applicationRoutes::move);
+        r.put("/api/applications/{number}/department", applicationRoutes::route);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);
 
@@ -290,5 +297,6 @@ public final class App {
         if (server != null) server.stop();
         hub.close();
         search.close();
+        audit.close();
     }
 }
