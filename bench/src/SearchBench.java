@@ -2,6 +2,7 @@ import org.gongkai.content.Item;
 import org.gongkai.content.ItemKind;
 import org.gongkai.content.ItemStatus;
 import org.gongkai.search.SearchIndex;
+import org.gongkai.search.SynonymsLoader;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,7 +43,7 @@ public final class SearchBench {
         int queries = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         Random random = new Random(42);
         OffsetDateTime created = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
-        try (SearchIndex index = new SearchIndex()) {
+        try (SearchIndex index = new SearchIndex(SynonymsLoader.builtIn())) {
             long t = System.nanoTime();
             List<Item> batch = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
