@@ -20,6 +20,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.gongkai.content.Item;
 
@@ -98,7 +99,8 @@ public final class SearchIndex implements AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(all.build(), Math.max(1, offset + limit));
+                // Every match counted (not Lucene's default "at least 1,000"): the touchscreen pages by the total.
+                TopDocs top = searcher.search(all.build(), new TopScoreDocCollectorManager(Math.max(1, offset + limit), Integer.MAX_VALUE));
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {
