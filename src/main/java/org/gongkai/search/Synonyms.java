@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Groups of words that mean the same to a citizen (社保, 社会保险). Groups sharing a word are joined. A query's words
- * are looked up longest first, so that 社保卡 is one word and not 社保 followed by 卡. The pinyin of each word, full
- * and initials (shebao, sb), leads to its group too.
+ * are looked up longest first, so that 社保卡 is one word and not 社保 followed by 卡. The pinyin of each word (shebao),
+ * and the initials of words of up to three characters (sb, gjj), lead to its group too.
  */
 public final class Synonyms {
     private final Map<String, List<String>> groups = new HashMap<>();
@@ -45,7 +45,8 @@ public final class Synonyms {
                 pinyin.putIfAbsent(reading.replace(" ", ""), word);
                 StringBuilder initials = new StringBuilder();
                 for (String syllable : reading.split(" ")) if (!syllable.isEmpty()) initials.append(syllable.charAt(0));
-                if (initials.length() > 1) pinyin.putIfAbsent(initials.toString(), word);
+                // Initials of short words only: ylbx is as much 养老保险 as 医疗保险, and titles' own keys find both.
+                if (initials.length() > 1 && word.length() <= 3) pinyin.putIfAbsent(initials.toString(), word);
             }
         }
         longest = max;

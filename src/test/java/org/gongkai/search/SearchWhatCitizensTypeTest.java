@@ -85,6 +85,11 @@ class SearchWhatCitizensTypeTest {
         return t.get(0);
     }
 
+    static JsonNode byTitle(JsonNode items, String title) {
+        for (JsonNode i : items) if (i.get("title").asText().equals(title)) return i;
+        throw new AssertionError(title + " not among " + items);
+    }
+
     private static void waitUntilFound(String title) throws InterruptedException {
         for (int i = 0; i < 100 && !titles(title).contains(title); i++) Thread.sleep(100);
         assertThat(titles(title)).as("indexed: " + title).contains(title);
@@ -144,6 +149,9 @@ class SearchWhatCitizensTypeTest {
         assertThat(titles("gjj")).anyMatch(t -> t.contains("住房公积金"));
         assertThat(titles("dibao")).contains("最低生活保障申请");
         assertThat(titles("gth")).as("initials of 个体户").contains("个体工商户设立登记");
+        JsonNode ylbx = search("ylbx").get("items");
+        assertThat(ylbx.get(0).get("score").asDouble()).as("ylbx is 养老保险 as much as 医疗保险 (a synonym of 医保)")
+                .isEqualTo(byTitle(ylbx, "城乡居民养老保险参保登记").get("score").asDouble());
     }
 
     @Test
