@@ -50,13 +50,14 @@ public final class SearchIndex implements AutoCloseable {
     private final Analyzer words = new SmartChineseAnalyzer(true);   // queries: stop words and punctuation dropped
     private final Analyzer segments = new SmartChineseAnalyzer(false); // pinyin keys: every segment, in order
     private final Matching matching;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     public SearchIndex(Synonyms synonyms) {
         matching = new Matching(words, synonyms);
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(Grams.ANALYZER));
+            writer = new IndexWriter(directory, new IndexWriterConfig(Grams.ANALYZER));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -182,6 +183,17 @@ public final class SearchIndex implements AutoCloseable {
             } else if (words.length() == shortest) started.add(words);
         }
         return List.copyOf(exact.isEmpty() ? started : exact);
+    }
+
+    /** The bytes the index's files take in memory (the benchmark reports it). */
+    public long sizeInBytes() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) bytes += directory.fileLength(file);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> terms(Analyzer analyzer, String text) {
