@@ -48,6 +48,7 @@ import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
 import org.gongkai.search.SearchRoutes;
 import org.gongkai.search.SearchService;
+import org.gongkai.search.SynonymsLoader;
 import org.gongkai.web.ErrorHandlers;
 import org.gongkai.web.Health;
 import org.gongkai.web.Json;
@@ -110,7 +111,7 @@ public final class App {
         shortLinks = new ShortLinks(config.server().publicBaseUrl());
         itemViews = new ItemViews(itemStore, departments, shortLinks, reviewStore);
         plays = new PlayService(new PlayStore(jdbi), clock);
-        search = new SearchService(itemStore, feed, clock);
+        search = new SearchService(itemStore, feed, clock, SynonymsLoader.load(config));
         ratingStore = new RatingStore(jdbi);
         audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
         loginThrottle = new LoginThrottle(clock);

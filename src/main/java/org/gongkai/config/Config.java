@@ -5,7 +5,8 @@ import java.time.ZoneId;
 
 /** Everything Gongkai reads from gongkai.yaml, after the user's file is laid over the defaults. */
 public record Config(Server server, Database database, Data data, Display display, Security security,
-                     Screens screens, Push push, Bench bench, Office office, String catalogue, String demo, Path configDir) {
+                     Screens screens, Push push, Bench bench, Office office, String catalogue, String demo, String synonyms,
+                     Path configDir) {
 
     /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
     public record Server(String host, int port, String publicBaseUrl, long maxBodyBytes, boolean production,
@@ -53,36 +54,36 @@ public record Config(Server server, Database database, Data data, Display displa
         boolean builtIn = DEFAULT_PUBLIC_BASE_URL.equals(current) || ("http://localhost:" + server.port()).equals(current);
         String url = builtIn && port > 0 ? "http://localhost:" + port : current;
         return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production(), server.trustProxy()),
-                database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+                database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withDataDir(String dir) {
-        return new Config(server, database, new Data(dir), display, security, screens, push, bench, office, catalogue, demo, configDir);
+        return new Config(server, database, new Data(dir), display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withDatabase(Database database) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withScreens(Screens screens) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withServer(Server server) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withSecurity(Security security) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withOffice(Office office) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 
     public Config withPublicBaseUrl(String url) {
         return new Config(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production(),
                 server.trustProxy()),
-                database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+                database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
     }
 }

@@ -125,7 +125,7 @@ public final class ConfigLoader {
         }
     }
 
-    static String keyPath(JsonMappingException e) {
+    public static String keyPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

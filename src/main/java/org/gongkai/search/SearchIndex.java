@@ -15,14 +15,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.gongkai.content.Item;
 
@@ -33,32 +31,33 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Full-text search over the published items, in memory: Chinese by words (smartcn segmentation) in title, summary
- * and body, ranked with the title first; or by pinyin, full or initials, of the title's words. Rebuilt from the
- * database at start and kept current from the change feed, so several nodes each hold their own.
+ * Full-text search over the published items, in memory: any part of the title, of the summary and kind-specific
+ * fields, or of the body (characters and pairs of characters, see Grams), with synonyms, ranked with the title
+ * first; by document or index number; or by pinyin, full or initials, of the title's words (see Matching). Rebuilt
+ * from the database at start and kept current from the change feed, so several nodes each hold their own.
  */
 public final class SearchIndex implements AutoCloseable {
     public record Hit(long id, float score, List<String> highlights) {}
 
     public record Result(String mode, long total, List<Hit> hits) {}
 
-    private static final Pattern PINYIN = Pattern.compile("[A-Za-z][A-Za-z ']*");
     private static final int MAX_QUERY = 100;
 
-    private final Analyzer words = new SmartChineseAnalyzer(true);   // search: stop words and punctuation dropped
+    private final Analyzer words = new SmartChineseAnalyzer(true);   // queries: stop words and punctuation dropped
     private final Analyzer segments = new SmartChineseAnalyzer(false); // pinyin keys: every segment, in order
+    private final Matching matching;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
-    public SearchIndex() {
+    public SearchIndex(Synonyms synonyms) {
+        matching = new Matching(words, synonyms);
         try {
-            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(words));
+            writer = new IndexWriter(directory, new IndexWriterConfig(Grams.ANALYZER));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,28 +91,24 @@ public final class SearchIndex implements AutoCloseable {
     public Result search(String q, String kind, Instant now, int offset, int limit) {
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY) query = query.substring(0, MAX_QUERY);
-        boolean pinyin = PINYIN.matcher(query).matches();
-        String key = query.toLowerCase(Locale.ROOT).replaceAll("[ ']", "");
-        List<String> terms = pinyin ? List.of() : terms(words, query);
-        Query match = pinyin ? pinyinQuery(key) : wordsQuery(terms);
-        String mode = pinyin ? "pinyin" : "words";
-        if (match == null) return new Result(mode, 0, List.of());
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(match, Occur.MUST)
+        Matching.Plan plan = matching.plan(query);
+        if (plan.query() == null) return new Result(plan.mode(), 0, List.of());
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(plan.query(), Occur.MUST)
                 .add(LongPoint.newRangeQuery("start", Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
                 .add(LongPoint.newRangeQuery("end", now.toEpochMilli() + 1, Long.MAX_VALUE), Occur.FILTER);
         if (kind != null && !kind.isBlank()) all.add(new TermQuery(new Term("kind", kind)), Occur.FILTER);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(all.build(), Math.max(1, offset + limit));
+                // Every match counted (not Lucene's default "at least 1,000"): the touchscreen pages by the total.
+                TopDocs top = searcher.search(all.build(), new TopScoreDocCollectorManager(Math.max(1, offset + limit), Integer.MAX_VALUE));
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {
                     Document doc = searcher.storedFields().document(docs[i].doc);
-                    hits.add(new Hit(Long.parseLong(doc.get("id")), docs[i].score,
-                            pinyin ? pinyinHighlights(doc.get("pinyin"), key) : wordHighlights(doc, terms)));
+                    hits.add(new Hit(Long.parseLong(doc.get("id")), docs[i].score, highlights(doc, plan)));
                 }
-                return new Result(mode, top.totalHits.value, hits);
+                return new Result(plan.mode(), top.totalHits.value, hits);
             } finally {
                 searchers.release(searcher);
             }
@@ -128,43 +123,47 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StringField("kind", item.kind().code(), Field.Store.NO));
         d.add(new LongPoint("start", item.publishStart() == null ? Long.MIN_VALUE : item.publishStart().toInstant().toEpochMilli()));
         d.add(new LongPoint("end", item.publishEnd() == null ? Long.MAX_VALUE : item.publishEnd().toInstant().toEpochMilli()));
-        d.add(new TextField("title", item.title(), Field.Store.YES));
-        if (item.summary() != null) d.add(new TextField("summary", item.summary(), Field.Store.YES));
-        if (item.body() != null) d.add(new TextField("body", item.body(), Field.Store.NO));
+        d.add(new StoredField("title", item.title()));
+        if (item.summary() != null) d.add(new StoredField("summary", item.summary()));
+        d.add(new TextField(Matching.TITLE, item.title(), Field.Store.NO));
+        d.add(new StringField(Matching.EXACT, Text.exact(item.title()), Field.Store.NO));
+        for (String text : ItemText.about(item)) d.add(new TextField(Matching.ABOUT, text, Field.Store.NO));
+        if (item.body() != null) d.add(new TextField(Matching.BODY, item.body(), Field.Store.NO));
+        if (item.policy() != null) {
+            for (String key : DocNumbers.keys(item.policy().documentNumber(), item.policy().indexNumber())) {
+                d.add(new StringField(Matching.DOCNO, key, Field.Store.NO));
+            }
+        }
         StringBuilder stored = new StringBuilder();
-        for (Map.Entry<String, String> k : Pinyin.keys(terms(segments, item.title())).entrySet()) {
-            d.add(new StringField("py", k.getKey(), Field.Store.NO));
+        for (Map.Entry<String, String> k : pinyinKeys(item.title()).entrySet()) {
+            d.add(new StringField(Matching.PINYIN_KEYS, k.getKey(), Field.Store.NO));
             stored.append(k.getKey()).append('\t').append(k.getValue()).append('\n');
         }
         d.add(new StoredField("pinyin", stored.toString()));
         return d;
     }
 
-    /** Every word must be found, in the title (worth most), the summary or the body. */
-    private static Query wordsQuery(List<String> terms) {
-        if (terms.isEmpty()) return null;
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String t : terms) {
-            all.add(new BooleanQuery.Builder()
-                    .add(new BoostQuery(new TermQuery(new Term("title", t)), 3f), Occur.SHOULD)
-                    .add(new BoostQuery(new TermQuery(new Term("summary", t)), 1.5f), Occur.SHOULD)
-                    .add(new TermQuery(new Term("body", t)), Occur.SHOULD).build(), Occur.MUST);
+    /** Keys of the title's words and runs of words; a long word's parts have theirs too (社会保险: shehui, bx). */
+    private Map<String, String> pinyinKeys(String title) {
+        List<String> segmented = terms(segments, title);
+        Map<String, String> keys = Pinyin.keys(segmented);
+        for (String word : segmented) {
+            if (word.length() < 3 || !Pinyin.hasHan(word)) continue;
+            List<String> parts = terms(segments, word);
+            if (parts.size() > 1) Pinyin.keys(parts).forEach(keys::putIfAbsent);
         }
-        return all.build();
+        return keys;
     }
 
-    /** A whole key (养老保险 for ylbx) counts more than the start of one (yangl...). */
-    private static Query pinyinQuery(String key) {
-        if (key.isEmpty()) return null;
-        BooleanQuery.Builder any = new BooleanQuery.Builder()
-                .add(new BoostQuery(new TermQuery(new Term("py", key)), 3f), Occur.SHOULD);
-        if (key.length() >= 2) any.add(new PrefixQuery(new Term("py", key)), Occur.SHOULD);
-        return any.build();
-    }
-
-    private static List<String> wordHighlights(Document doc, List<String> terms) {
+    /** The words to mark in the title and summary: the query's words, or their synonyms, that are in them. */
+    private static List<String> highlights(Document doc, Matching.Plan plan) {
         String text = doc.get("title") + " " + (doc.get("summary") == null ? "" : doc.get("summary"));
-        return terms.stream().filter(text::contains).distinct().toList();
+        Set<String> marks = new LinkedHashSet<>();
+        if (plan.pinyinKey() != null) marks.addAll(pinyinHighlights(doc.get("pinyin"), plan.pinyinKey()));
+        for (Matching.Unit unit : plan.units()) {
+            for (String alternative : unit.alternatives()) if (text.contains(alternative)) marks.add(alternative);
+        }
+        return List.copyOf(marks);
     }
 
     /** The words whose key is the query; when none is, the shortest words whose key starts with it. */
@@ -184,6 +183,17 @@ public final class SearchIndex implements AutoCloseable {
             } else if (words.length() == shortest) started.add(words);
         }
         return List.copyOf(exact.isEmpty() ? started : exact);
+    }
+
+    /** The bytes the index's files take in memory (the benchmark reports it). */
+    public long sizeInBytes() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) bytes += directory.fileLength(file);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> terms(Analyzer analyzer, String text) {

@@ -16,12 +16,13 @@ public final class SearchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchService.class);
 
     private final ItemStore items;
-    private final SearchIndex index = new SearchIndex();
+    private final SearchIndex index;
     private final Clock clock;
     private final ExecutorService updates = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-index"));
 
-    public SearchService(ItemStore items, ChangeFeed feed, Clock clock) {
+    public SearchService(ItemStore items, ChangeFeed feed, Clock clock, Synonyms synonyms) {
         this.items = items;
+        this.index = new SearchIndex(synonyms);
         this.clock = clock;
         feed.subscribe(change -> {
             if (!(change instanceof Change.Content c)) return;
