@@ -250,11 +250,21 @@ public final class App {
 
         r.get("/", ctx -> ctx.redirect("/admin"));
         r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean
-        r.get("/plaza", pages.page("plaza/index.html"));
-        r.get("/plaza-sw.js", pages.script("plaza/sw.js"));
-        r.get("/touch", pages.page("touch/index.html"));
-        r.get("/admin", pages.page("admin/index.html"));
-        r.get("/m/items/{id}", pages.itemPage("m/item.html"));
+        page(r, "/plaza", pages.page("plaza/index.html"));
+        page(r, "/plaza-sw.js", pages.script("plaza/sw.js"));
+        page(r, "/touch", pages.page("touch/index.html"));
+        page(r, "/admin", pages.page("admin/index.html"));
+        page(r, "/m/items/{id}", pages.itemPage("m/item.html"));
+    }
+
+    /**
+     * A page answers GET and HEAD with the same handler, so that HEAD gets GET's headers (Content-Type,
+     * Content-Length) and Jetty leaves out the body; without its own route Javalin answers HEAD with an empty
+     * 200 text/plain.
+     */
+    private static void page(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     public int port() {

@@ -96,6 +96,8 @@ class RouteAccessTest extends ServerTest {
         rule("GET /touch", Rule.PUBLIC, "/touch", null);
         rule("GET /admin", Rule.PUBLIC, "/admin", null);
         rule("GET /m/items/{id}", Rule.PUBLIC, "/m/items/1", null);
+        for (String page : new String[]{"/plaza", "/plaza-sw.js", "/touch", "/admin"}) rule("HEAD " + page, Rule.PUBLIC, page, null);
+        rule("HEAD /m/items/{id}", Rule.PUBLIC, "/m/items/1", null);
         rule("WS /ws/screen", Rule.PUBLIC, "/ws/screen", null); // screens prove who they are with their secret
     }
 
