@@ -64,7 +64,7 @@ public final class App {
     private final Config config;
     private final Options options;
     private final DataSource dataSource;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Catalogue catalogue;
     private final AccountService accounts;
     private final DepartmentStore departments;
@@ -79,6 +79,7 @@ public final class App {
     private final PlayService plays;
     private final SearchService search;
     private final RatingStore ratingStore;
+    private final WorkCalendar calendar;
     private final ApplicationService applications;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
@@ -86,7 +87,13 @@ public final class App {
     private Javalin server;
 
     public App(Config config, DataSource dataSource, Options options) {
+        this(config, dataSource, options, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for everything the server decides by time; tests pass a clock set to a chosen day */
+    public App(Config config, DataSource dataSource, Options options, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.options = options;
         this.dataSource = dataSource;
         Database.migrate(dataSource);
@@ -110,8 +117,8 @@ public final class App {
         ratingStore = new RatingStore(jdbi);
         audit = new AuditLog(jdbi, clock);
         loginThrottle = new LoginThrottle(clock);
-        applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
-                config.display().zone());
+        calendar = WorkCalendar.load(config);
+        applications = new ApplicationService(new ApplicationStore(jdbi), calendar, clock, config.display().zone());
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -208,6 +215,8 @@ public final class App {
         r.get("/api/applications", applicationRoutes::list);
         r.post("/api/applications", applicationRoutes::create);
         r.get("/api/applications/{number}", applicationRoutes::get);
+        r.get("/api/work-calendar", new org.gongkai.applications.CalendarRoutes(calendar, WorkCalendar.directory(config),
+                clock, config.display().zone())::calendar);
         r.post("/api/applications/{number}/status", applicationRoutes::move);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);

@@ -66,6 +66,7 @@ class RouteAccessTest extends ServerTest {
         rule("POST /api/applications", Rule.WRITER, "/api/applications", "{}");
         rule("GET /api/applications/{number}", Rule.STAFF, "/api/applications/YSQ2026-999999", null);
         rule("POST /api/applications/{number}/status", Rule.WRITER, "/api/applications/YSQ2026-999999/status", "{}");
+        rule("GET /api/work-calendar", Rule.STAFF, "/api/work-calendar", null);
         rule("GET /api/search", Rule.PUBLIC, "/api/search?q=x", null);
         rule("GET /api/categories", Rule.PUBLIC, "/api/categories", null);
         rule("GET /api/departments", Rule.PUBLIC, "/api/departments", null);
