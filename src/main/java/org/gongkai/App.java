@@ -128,7 +128,7 @@ public final class App {
     public App start() {
         accounts.ensureAdmin(options.adminPassword(), config.server().production());
         if (options.loadDemo()) {
-            new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
+            new DemoLoader(config, departments, screenStore, items, clock).loadIfEmpty();
         }
         hub.start();
         search.start();
