@@ -122,7 +122,7 @@ public final class App {
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
-                config.push().maxQueuedMessages(), config.push().maxMissedChanges()), clock);
+                config.push().maxQueuedMessages(), config.push().maxMissedChanges(), config.server().trustProxy()), clock);
     }
 
     public App start() {
