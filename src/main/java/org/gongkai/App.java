@@ -130,6 +130,7 @@ public final class App {
         if (options.loadDemo()) {
             new DemoLoader(config, departments, screenStore, items, clock).loadIfEmpty();
         }
+        org.gongkai.content.AlertPolicyRoutes.check(config, departments);
         hub.start();
         search.start();
         server = Javalin.create(this::configure);
@@ -205,7 +206,7 @@ public final class App {
         r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
         r.post("/api/items/{id}/clear", itemRoutes::clear);
         r.get("/api/reviews", itemRoutes::queue);
-        r.get("/api/alerts/policy", itemRoutes::alertPolicy);
+        r.get("/api/alerts/policy", new org.gongkai.content.AlertPolicyRoutes(items, departments, config)::policy);
         RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock);
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);

@@ -63,6 +63,7 @@ public final class ConfigLoader {
             configDir = userFile.toAbsolutePath().getParent();
         }
         ((ObjectNode) tree).put("configDir", configDir == null ? null : configDir.toString());
+        ((ObjectNode) tree).put("source", source);
         Config config;
         try {
             config = YAML.treeToValue(tree, Config.class);
@@ -94,6 +95,8 @@ public final class ConfigLoader {
         check(c.screens().forgetPendingAfterHours() >= 1, source, "screens.forgetPendingAfterHours", "must be at least 1");
         check(c.push().maxQueuedMessages() >= 1, source, "push.maxQueuedMessages", "must be at least 1");
         check(c.database().maxPoolSize() >= 1, source, "database.maxPoolSize", "must be at least 1");
+        check(c.alerts() != null && c.alerts().defaultDepartment() != null, source, "alerts.defaultDepartment",
+                "must be a department code, or \"\" for none");
     }
 
     private static void check(boolean ok, String source, String key, String problem) {
