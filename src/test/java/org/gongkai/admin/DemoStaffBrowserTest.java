@@ -19,11 +19,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert composer on the demo: the department comes from alerts.defaultDepartment (the demo's 示范县气象局), and
- * each template proposes its own validity (a typhoon 48 h, a rainstorm 12 h, heat 72 h at yellow and 24 h at red),
- * which the issued alert keeps.
+ * Staff views on the demo, at an office PC's 1366x768. The alert composer: the department comes from
+ * alerts.defaultDepartment (the demo's 示范县气象局), and each template proposes its own validity (a typhoon 48 h,
+ * a rainstorm 12 h, heat 72 h at yellow and 24 h at red), which the issued alert keeps. Freshness: the demo's
+ * departments as of their items' own dates, some of them stale.
  */
-class AlertComposerBrowserTest {
+class DemoStaffBrowserTest {
     static final Path SHOTS = Path.of("target", "screenshots");
     static TestServer server;
     static Browser browser;
@@ -41,6 +42,29 @@ class AlertComposerBrowserTest {
         if (server != null) server.close();
     }
 
+    static BrowserContext office() {
+        return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+    }
+
+    @Test
+    void theFreshnessPageShowsTheDemoAsOfItsOwnDates() {
+        List<String> errors = new ArrayList<>();
+        try (BrowserContext context = office()) {
+            Page page = context.newPage();
+            page.onPageError(errors::add);
+            page.navigate(server.base + "/admin#/freshness");
+            Browser.logInToAdmin(page, "admin", TestServer.ADMIN_PASSWORD);
+            page.waitForSelector(".view-body[data-view='freshness'] table tbody tr");
+            int stale = page.locator("td:has-text('超过一周未更新')").count();
+            int rows = page.locator(".view-body[data-view='freshness'] table tbody tr").count();
+            assertThat(stale).as("the 60-day-old budget, the undated pages, the old alert").isGreaterThan(2);
+            assertThat(stale).as("and some departments published within the week").isLessThan(rows);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-freshness-1366x768.png")));
+        }
+        assertThat(errors).as("script errors").isEmpty();
+    }
+
     static String hours(Page page) {
         return page.inputValue("input[name='publishEnd']");
     }
@@ -48,8 +72,7 @@ class AlertComposerBrowserTest {
     @Test
     void theComposerIssuesForTheConfiguredDepartmentWithEachTemplatesOwnValidity() {
         List<String> errors = new ArrayList<>();
-        try (BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"))) {
+        try (BrowserContext context = office()) {
             Page page = context.newPage();
             page.onPageError(errors::add);
             page.navigate(server.base + "/admin#/alerts");
