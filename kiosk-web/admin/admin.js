@@ -6,12 +6,14 @@ import { api, setCsrf, onLoginRequired } from './api.js';
 import { field, onSubmit, submitButton, button, formDialog, toast } from './ui.js';
 import { VIEWS } from './views.js';
 import { roleName } from './labels.js';
+import { loadCalendarWarning, calendarBanner } from './calendar-banner.js';
 
 var LANG_KEY = 'gongkai.admin.lang';
 var app = document.getElementById('app');
 var session = null;
 var current = null; // { view, param }
 var departments = [];
+var calendarWarning = null; // GET /api/work-calendar when a year's holiday notice is missing
 
 function start() {
   setLang(localStorage.getItem(LANG_KEY) || 'zh');
@@ -25,7 +27,14 @@ function start() {
 function signedIn(me) {
   setCsrf(me.csrfToken);
   session = { me: me, api: api };
+  calendarWarning = null;
   renderShell();
+  loadCalendarWarning(me).then(function (warning) {
+    if (!warning || !session || session.me !== me) return;
+    calendarWarning = warning;
+    var root = document.getElementById('view');
+    if (root && !document.getElementById('calendar-banner')) root.insertBefore(calendarBanner(warning), root.firstChild);
+  });
 }
 
 function showLogin() {
@@ -98,6 +107,7 @@ function route() {
   leaveCurrent();
   current = { view: view, param: param };
   var root = clear(document.getElementById('view'));
+  if (calendarWarning) root.appendChild(calendarBanner(calendarWarning));
   if (!view) {
     root.appendChild(el('p', { text: tr('您的角色没有可用的功能。', 'Your role has no sections.') }));
     return;

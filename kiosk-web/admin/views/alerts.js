@@ -8,18 +8,34 @@ import { hazardName } from '../content-labels.js';
 import { levelName, codeOptions } from '../../common/render-item.js';
 import { previewPane } from '../preview.js';
 
+// Each template carries how long its alert stays up unless cleared first (有效时长, hours). Chinese weather warning
+// signals (气象灾害预警信号发布与传播办法, 中国气象局令第16号, 2007) forecast the hazard within a window and stay in
+// force until the observatory lifts or changes them, so the default must outlast the hazard rather than end in the
+// middle of it: staff clear the alert (解除预警) when the signal is lifted.
+//   typhoon 48 h: blue and yellow signals forecast arrival within 24 h (orange 12 h, red 6 h), and the gales and
+//     rain of a typhoon passing a county last about another day;
+//   rainstorm 12 h: the blue signal's window is 12 h (yellow 6 h, orange and red 3 h, each reissued while it rains);
+//   heat 72 h at yellow (35 ℃ or more on three days running), 24 h at orange and red (37 ℃ / 40 ℃ within 24 h);
+//   flood 24 h: a flood crest passes a county's reach of river in about a day, and the flood office reissues;
+//   public health 72 h: such notices hold for days; reissue or clear them as the health office decides.
 var TEMPLATES = {
-  typhoon: { issuer: '县气象台', text: ['预计24小时内可能受台风影响。请关好门窗，加固围板、棚架、广告牌等易被风吹动的搭建物，切勿随意外出，远离危险地带。',
+  typhoon: { issuer: '县气象台', hours: 48, text: ['预计24小时内可能受台风影响。请关好门窗，加固围板、棚架、广告牌等易被风吹动的搭建物，切勿随意外出，远离危险地带。',
     'A typhoon may arrive within 24 hours. Close windows, secure loose structures, stay indoors and away from danger.'] },
-  rainstorm: { issuer: '县气象台', text: ['预计将出现强降雨。请避免前往低洼、山区等危险地带，注意防范城乡积涝和山洪、地质灾害，驾车注意安全。',
+  rainstorm: { issuer: '县气象台', hours: 12, text: ['预计将出现强降雨。请避免前往低洼、山区等危险地带，注意防范城乡积涝和山洪、地质灾害，驾车注意安全。',
     'Heavy rain is expected. Avoid low-lying and mountain areas, beware of flooding and landslides, drive with care.'] },
-  flood: { issuer: '县防汛抗旱指挥部办公室', text: ['河道水位持续上涨。沿河低洼地区群众请注意安全，服从安排，及时转移。',
+  flood: { issuer: '县防汛抗旱指挥部办公室', hours: 24, text: ['河道水位持续上涨。沿河低洼地区群众请注意安全，服从安排，及时转移。',
     'River levels are rising. People in low-lying riverside areas: follow instructions and move to safety in time.'] },
-  heat: { issuer: '县气象台', text: ['预计最高气温将达35℃以上。请减少户外活动，注意防暑降温，老人、儿童和户外作业人员尤需注意。',
+  heat: { issuer: '县气象台', hours: 72, levelHours: { orange: 24, red: 24 }, text: ['预计最高气温将达35℃以上。请减少户外活动，注意防暑降温，老人、儿童和户外作业人员尤需注意。',
     'Temperatures above 35 °C are expected. Limit outdoor activity and keep cool; take special care of the elderly and children.'] },
-  public_health: { issuer: '县卫生健康局', text: ['请做好个人防护，出现相关症状请及时就医，关注官方发布的权威信息，不信谣、不传谣。',
+  public_health: { issuer: '县卫生健康局', hours: 72, text: ['请做好个人防护，出现相关症状请及时就医，关注官方发布的权威信息，不信谣、不传谣。',
     'Protect yourself, see a doctor if you have symptoms, and follow official information only.'] }
 };
+
+/** The template's validity at the level, in hours. */
+function templateHours(hazard, level) {
+  var t = TEMPLATES[hazard];
+  return (t.levelHours && t.levelHours[level]) || t.hours;
+}
 
 export var view = {
   id: 'alerts',
@@ -46,19 +62,23 @@ function composer(session, groups, departments, policy, issued) {
   var title = el('input', { maxlength: 500 });
   var summary = el('textarea', { rows: 3 });
   var issuer = el('input');
-  var hours = el('input', { type: 'number', min: 1, max: 168, value: 6 });
-  var dept = select(departments.map(function (d) { return { value: d.code, text: named(d) }; }),
-    departments.some(function (d) { return d.code === 'weather'; }) ? 'weather' : departments[0] && departments[0].code);
+  var hours = el('input', { type: 'number', min: 1, max: 168, value: templateHours('rainstorm', 'yellow') });
+  // The department from alerts.defaultDepartment; without one, staff choose (a wrong guess would sign the alert
+  // with another department's name).
+  var dept = select([{ value: '', text: tr('请选择发布部门', 'Choose the department') }]
+    .concat(departments.map(function (d) { return { value: d.code, text: named(d) }; })), policy.defaultDepartment || '');
   var all = el('input', { type: 'checkbox', checked: 'checked' });
   var groupBoxes = groups.map(function (g) { return { code: g.code, box: el('input', { type: 'checkbox', disabled: 'disabled' }), name: named(g) }; });
   var preview = previewPane();
   var edited = false;
+  var hoursEdited = false;
   function fillTemplate() {
     var t = TEMPLATES[hazard.value];
     if (!edited) {
       title.value = area.value + hazardName(hazard.value) + levelName(level.value) + tr('预警', ' warning');
       summary.value = tr(t.text[0], t.text[1]);
     }
+    if (!hoursEdited) hours.value = templateHours(hazard.value, level.value);
     issuer.value = t.issuer;
   }
   function input(status) {
@@ -86,6 +106,7 @@ function composer(session, groups, departments, policy, issued) {
   all.addEventListener('change', function () { groupBoxes.forEach(function (g) { g.box.disabled = all.checked; }); });
   [hazard, level, area].forEach(function (n) { n.addEventListener('change', fillTemplate); });
   [title, summary].forEach(function (n) { n.addEventListener('input', function () { edited = true; }); });
+  hours.addEventListener('input', function () { hoursEdited = true; });
   ['input', 'change'].forEach(function (event) {
     form.addEventListener(event, function () { preview.update(input('draft'), null, groups[0]); });
   });
@@ -93,14 +114,21 @@ function composer(session, groups, departments, policy, issued) {
     e.preventDefault();
     clearErrors(form);
     var body = input(policy.secondApprover ? 'submitted' : 'published');
+    if (!body.department) {
+      showError(form, { field: 'department', message: tr('请选择发布部门', 'Choose the department') });
+      return;
+    }
     var targets = body.targetGroups.length ? groupBoxes.filter(function (g) { return g.box.checked; }).map(function (g) { return g.name; }).join('、') : tr('全部屏幕', 'all screens');
+    var department = departments.filter(function (d) { return d.code === body.department; })[0];
     confirmDialog(tr('确认签发预警？', 'Issue this alert?'), [body.title, levelName(body.alert.level) + ' · ' + body.alert.area,
+      tr('发布部门：', 'Department: ') + (department ? named(department) : tr('（未选择）', '(none chosen)')),
       tr('目标：', 'Screens: ') + targets, tr('有效至 ', 'Until ') + formatDate(body.publishEnd, true),
       tr('签发人：', 'Issued by: ') + session.me.username]).then(function (yes) {
       if (!yes) return;
       return api('POST', '/api/items', input(body.status)).then(function () { // its window counts from now, not from the dialog
         toast(policy.secondApprover ? tr('已提交，等待第二位审核人批准', 'Submitted; waiting for a second approver') : tr('预警已签发', 'Alert issued'), 'ok');
         edited = false;
+        hoursEdited = false;
         issued();
       });
     }).catch(function (err) { showError(form, err); });

@@ -12,8 +12,8 @@ export var view = {
     var date = el('input', { type: 'date' });
     var results = el('div');
     var form = el('form', { className: 'filters' }, [field(tr('统计日期', 'As of'), date, 'date')]);
-    fill(root, [el('p', { className: 'hint', text: tr('一周一更新：超过七天未发布新内容的部门排在最前，导出后用于一月一通报。',
-      'At least one update a week: departments with nothing new for seven days come first; export for the monthly notice.') }),
+    fill(root, [el('p', { className: 'hint', text: tr('一周一更新：新发布和经审核通过的修改都计入，按审核通过时间统计；超过七天没有的部门排在最前，导出后用于一月一通报。',
+      'At least one update a week: new items and approved changes both count, at the time they were approved; departments with none for seven days come first; export for the monthly notice.') }),
       form, results]);
     function load() {
       var query = date.value ? '?date=' + date.value : '';

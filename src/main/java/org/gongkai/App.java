@@ -68,7 +68,7 @@ public final class App {
     private final Config config;
     private final Options options;
     private final DataSource dataSource;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Catalogue catalogue;
     private final AccountService accounts;
     private final DepartmentStore departments;
@@ -83,6 +83,7 @@ public final class App {
     private final PlayService plays;
     private final SearchService search;
     private final RatingStore ratingStore;
+    private final WorkCalendar calendar;
     private final ApplicationService applications;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
@@ -91,7 +92,13 @@ public final class App {
     private Javalin server;
 
     public App(Config config, DataSource dataSource, Options options) {
+        this(config, dataSource, options, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for everything the server decides by time; tests pass a clock set to a chosen day */
+    public App(Config config, DataSource dataSource, Options options, Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.options = options;
         this.dataSource = dataSource;
         Database.migrate(dataSource);
@@ -116,20 +123,22 @@ public final class App {
         audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
         loginThrottle = new LoginThrottle(clock);
         limiter = new MemoryLimiter(clock);
-        applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
+        calendar = WorkCalendar.load(config);
+        applications = new ApplicationService(new ApplicationStore(jdbi), calendar, clock,
                 config.display().zone(), limiter, departments::exists);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
-                config.push().maxQueuedMessages(), config.push().maxMissedChanges()), clock);
+                config.push().maxQueuedMessages(), config.push().maxMissedChanges(), config.server().trustProxy()), clock);
     }
 
     public App start() {
         audit.open(config.display().zone());
         accounts.ensureAdmin(options.adminPassword(), config.server().production());
         if (options.loadDemo()) {
-            new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
+            new DemoLoader(config, departments, screenStore, items, clock).loadIfEmpty();
         }
+        org.gongkai.content.AlertPolicyRoutes.check(config, departments);
         hub.start();
         search.start();
         server = Javalin.create(this::configure);
@@ -206,7 +215,7 @@ public final class App {
         r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
         r.post("/api/items/{id}/clear", itemRoutes::clear);
         r.get("/api/reviews", itemRoutes::queue);
-        r.get("/api/alerts/policy", itemRoutes::alertPolicy);
+        r.get("/api/alerts/policy", new org.gongkai.content.AlertPolicyRoutes(items, departments, config)::policy);
         RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);
@@ -216,6 +225,8 @@ public final class App {
         r.get("/api/applications", applicationRoutes::list);
         r.post("/api/applications", applicationRoutes::create);
         r.get("/api/applications/{number}", applicationRoutes::get);
+        r.get("/api/work-calendar", new org.gongkai.applications.CalendarRoutes(calendar, WorkCalendar.directory(config),
+                clock, config.display().zone())::calendar);
         r.post("/api/applications/{number}/status", applicationRoutes::move);
         r.put("/api/applications/{number}/department", applicationRoutes::route);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
@@ -264,11 +275,21 @@ public final class App {
 
         r.get("/", ctx -> ctx.redirect("/admin"));
         r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean
-        r.get("/plaza", pages.page("plaza/index.html"));
-        r.get("/plaza-sw.js", pages.script("plaza/sw.js"));
-        r.get("/touch", pages.page("touch/index.html"));
-        r.get("/admin", pages.page("admin/index.html"));
-        r.get("/m/items/{id}", pages.itemPage("m/item.html"));
+        page(r, "/plaza", pages.page("plaza/index.html"));
+        page(r, "/plaza-sw.js", pages.script("plaza/sw.js"));
+        page(r, "/touch", pages.page("touch/index.html"));
+        page(r, "/admin", pages.page("admin/index.html"));
+        page(r, "/m/items/{id}", pages.itemPage("m/item.html"));
+    }
+
+    /**
+     * A page answers GET and HEAD with the same handler, so that HEAD gets GET's headers (Content-Type,
+     * Content-Length) and Jetty leaves out the body; without its own route Javalin answers HEAD with an empty
+     * 200 text/plain.
+     */
+    private static void page(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     public int port() {

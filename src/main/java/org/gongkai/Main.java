@@ -12,6 +12,7 @@ import java.util.Map;
 
 /** java -jar gongkai.jar [--port N] [--data-dir DIR] [--config FILE] [--no-demo]; each also an environment variable. */
 public final class Main {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             Usage: java -jar gongkai.jar [options]
               --port N         port to serve on (GONGKAI_PORT; default 7070)
@@ -56,10 +57,8 @@ public final class Main {
         HikariDataSource dataSource = Database.open(config);
         try {
             App app = new App(config, dataSource, new App.Options(env.get("GONGKAI_ADMIN_PASSWORD"), demo)).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.stop();
-                dataSource.close();
-            }, "shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, dataSource), "shutdown"));
+            exitZeroOnSigterm();
             System.out.println("Gongkai is serving on http://localhost:" + app.port() + "/  (plaza: /plaza, touch: /touch, admin: /admin)");
             String publicUrl = config.server().publicBaseUrl();
             if (publicUrl.matches("https?://(localhost|127\\.0\\.0\\.1)([:/].*)?")) {
@@ -76,6 +75,35 @@ public final class Main {
                 throw new ConfigException("database migration failed: " + Database.rootMessage(e));
             }
             throw e;
+        }
+    }
+
+    /**
+     * Stops serving and closes the database, in the shutdown hook (after SIGTERM, SIGINT or System.exit). If that
+     * fails, the process ends with 1 so that a service manager sees the failure.
+     */
+    private static void stop(App app, HikariDataSource dataSource) {
+        try {
+            app.stop();
+            dataSource.close();
+            LOG.info("Gongkai stopped cleanly: no longer serving, database closed");
+        } catch (RuntimeException e) {
+            LOG.error("Gongkai did not stop cleanly", e);
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    /**
+     * SIGTERM is how a service manager (systemd, Docker, Kubernetes) stops a service. The JVM's own handler runs the
+     * shutdown hooks and then exits with 143 (128 + 15) however cleanly they finished, which systemd records as a
+     * failure. Handling the signal ourselves with System.exit(0) runs the same hooks and exits 0. sun.misc.Signal
+     * is the JDK's supported way to do this (module jdk.unsupported, kept by JEP 260). Not available with -Xrs.
+     */
+    private static void exitZeroOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            LOG.warn("SIGTERM cannot be handled here ({}); a stop by SIGTERM will exit with 143", e.getMessage());
         }
     }
 

@@ -2,11 +2,15 @@ package org.gongkai.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
-/** Everything Gongkai reads from gongkai.yaml, after the user's file is laid over the defaults. */
+/**
+ * Everything Gongkai reads from gongkai.yaml, after the user's file is laid over the defaults. configDir and source
+ * are set by the loader: the operator's file's directory (or null) and how to name the file in a message.
+ */
 public record Config(Server server, Database database, Data data, Display display, Security security,
-                     Screens screens, Push push, Bench bench, Office office, String catalogue, String demo, String synonyms,
-                     Path configDir) {
+                     Screens screens, Push push, Bench bench, Office office, Alerts alerts, String catalogue,
+                     String demo, String synonyms, Path configDir, String source) {
 
     /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
     public record Server(String host, int port, String publicBaseUrl, long maxBodyBytes, boolean production,
@@ -41,6 +45,12 @@ public record Config(Server server, Database database, Data data, Display displa
      */
     public record Office(String name, String nameEn, String phone, String portalUrl, String hall, String hallEn) {}
 
+    /** defaultDepartment: the department the alert composer preselects (a department code, or empty for none). */
+    public record Alerts(String defaultDepartment) {}
+
+    /** The built-in alerts.defaultDepartment: the demo's weather bureau. A county without it gets no preselection. */
+    public static final String DEFAULT_ALERT_DEPARTMENT = "meteorology";
+
     /**
      * The built-in publicBaseUrl; it follows a changed port (server.port in the operator's file, --port,
      * GONGKAI_PORT), so that a server on another port still hands out working links. An address the operator
@@ -53,37 +63,68 @@ public record Config(Server server, Database database, Data data, Display displa
         String current = server.publicBaseUrl();
         boolean builtIn = DEFAULT_PUBLIC_BASE_URL.equals(current) || ("http://localhost:" + server.port()).equals(current);
         String url = builtIn && port > 0 ? "http://localhost:" + port : current;
-        return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production(), server.trustProxy()),
-                database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
-    }
-
-    public Config withDataDir(String dir) {
-        return new Config(server, database, new Data(dir), display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
-    }
-
-    public Config withDatabase(Database database) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
-    }
-
-    public Config withScreens(Screens screens) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
-    }
-
-    public Config withServer(Server server) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
-    }
-
-    public Config withSecurity(Security security) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
-    }
-
-    public Config withOffice(Office office) {
-        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
+        return withServer(new Server(server.host(), port, url, server.maxBodyBytes(), server.production(), server.trustProxy()));
     }
 
     public Config withPublicBaseUrl(String url) {
-        return new Config(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production(),
-                server.trustProxy()),
-                database, data, display, security, screens, push, bench, office, catalogue, demo, synonyms, configDir);
+        return withServer(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production(),
+                server.trustProxy()));
+    }
+
+    public Config withDataDir(String dir) {
+        return with(c -> c.data = new Data(dir));
+    }
+
+    public Config withDatabase(Database database) {
+        return with(c -> c.database = database);
+    }
+
+    public Config withScreens(Screens screens) {
+        return with(c -> c.screens = screens);
+    }
+
+    public Config withServer(Server server) {
+        return with(c -> c.server = server);
+    }
+
+    public Config withSecurity(Security security) {
+        return with(c -> c.security = security);
+    }
+
+    public Config withOffice(Office office) {
+        return with(c -> c.office = office);
+    }
+
+    public Config withAlerts(Alerts alerts) {
+        return with(c -> c.alerts = alerts);
+    }
+
+    /** A copy with the parts the change sets replaced. */
+    private Config with(Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return new Config(p.server, p.database, p.data, display, p.security, p.screens, push, bench, p.office, p.alerts,
+                catalogue, demo, synonyms, configDir, source);
+    }
+
+    /** The parts a wither may replace. */
+    private static final class Parts {
+        Server server;
+        Database database;
+        Data data;
+        Security security;
+        Screens screens;
+        Office office;
+        Alerts alerts;
+
+        Parts(Config c) {
+            server = c.server;
+            database = c.database;
+            data = c.data;
+            security = c.security;
+            screens = c.screens;
+            office = c.office;
+            alerts = c.alerts;
+        }
     }
 }

@@ -65,6 +65,7 @@ public final class ConfigLoader {
             configDir = userFile.toAbsolutePath().getParent();
         }
         ((ObjectNode) tree).put("configDir", configDir == null ? null : configDir.toString());
+        ((ObjectNode) tree).put("source", source);
         Config config;
         try {
             config = YAML.treeToValue(tree, Config.class);
@@ -104,6 +105,8 @@ public final class ConfigLoader {
                 "must be a phone number: digits, spaces, + ( ) -");
         check(o.portalUrl() == null || o.portalUrl().isEmpty() || o.portalUrl().matches("https?://[^\\s/]+(/\\S*)?"),
                 source, "office.portalUrl", "must be empty or an http:// or https:// address");
+        check(c.alerts() != null && c.alerts().defaultDepartment() != null, source, "alerts.defaultDepartment",
+                "must be a department code, or \"\" for none");
     }
 
     private static void check(boolean ok, String source, String key, String problem) {

@@ -69,11 +69,6 @@ public final class ItemRoutes {
         ctx.json(views.forStaff(order.stream().distinct().filter(byId::containsKey).map(byId::get).toList(), staff));
     }
 
-    public void alertPolicy(Context ctx) {
-        Requests.requireStaff(ctx);
-        ctx.json(Map.of("secondApprover", service.alertSecondApprover()));
-    }
-
     public void create(Context ctx) {
         Staff staff = Requests.requireWriter(ctx);
         Item item = service.create(Requests.body(ctx, ItemInput.class), staff);

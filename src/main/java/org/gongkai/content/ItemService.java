@@ -47,20 +47,28 @@ public final class ItemService {
         return insert(in, staff.username(), issue ? "issue" : "create");
     }
 
-    /** Content that has been approved elsewhere (the demo files): published as it is, recorded as imported. */
-    public Item importApproved(ItemInput raw, String actor) {
-        return insert(validator.check(raw).withStatus(ItemStatus.PUBLISHED), actor, "import");
+    /**
+     * Content that has been approved elsewhere (the demo files): published as it is, recorded as imported, and
+     * approved (first published) at approvedAt, its own date, so that reports count it then and not at the import.
+     */
+    public Item importApproved(ItemInput raw, String actor, OffsetDateTime approvedAt) {
+        return insert(validator.check(raw).withStatus(ItemStatus.PUBLISHED), actor, "import", approvedAt);
     }
 
     private Item insert(ItemInput in, String actor, String action) {
+        return insert(in, actor, action, null);
+    }
+
+    private Item insert(ItemInput in, String actor, String action, OffsetDateTime approvedElsewhere) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Committed result = store.jdbi().inTransaction(h -> {
             long id = store.insert(h, in, actor, now);
             store.insertShortLink(h, newShortCode(h), id);
+            if (approvedElsewhere != null) reviews.approvedElsewhere(h, id, actor, approvedElsewhere);
             Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), action, actor, now, item, null);
+            store.insertHistory(h, id, item.version(), action, actor, approvedElsewhere != null ? approvedElsewhere : now, item, null);
             if (item.status() != ItemStatus.PUBLISHED) return new Committed(item, 0);
-            reviews.approved(h, id, actor, now);
+            if (approvedElsewhere == null) reviews.approved(h, id, actor, now);
             return new Committed(item, store.recordChange(h, id, now));
         });
         return result.announce(feed);

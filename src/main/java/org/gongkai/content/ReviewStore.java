@@ -109,6 +109,12 @@ public final class ReviewStore {
                 .bind("r", reviewer).bind("now", now).bind("id", id).execute();
     }
 
+    /** Content approved elsewhere (imported): approved, and first published, at its own time. */
+    void approvedElsewhere(Handle h, long id, String approver, OffsetDateTime at) {
+        h.createUpdate("UPDATE items SET approved_by = :r, approved_at = :at, published_at = :at WHERE id = :id")
+                .bind("r", approver).bind("at", at).bind("id", id).execute();
+    }
+
     /** Everyone who wrote or submitted the change now under review: since the last approval, or since creation. */
     Set<String> authorsOfPendingChange(Handle h, long itemId) {
         return new TreeSet<>(h.createQuery("""

@@ -18,29 +18,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
  * Loads config/demo/ into an empty database: departments, screen groups, and items through the same service
- * (and validation) that the API uses. Demo dates are days relative to the first start, so the demo stays current.
+ * (and validation) that the API uses. Demo dates are days relative to the first start, so the demo stays current,
+ * and each item counts as approved on its own date (see approvedAt).
  */
 public final class DemoLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
     private static final String ACTOR = "demo";
+    private static final int UNDATED_DAYS = 90;
 
     private final Config config;
     private final DepartmentStore departments;
     private final ScreenStore screens;
     private final ItemService items;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public DemoLoader(Config config, DepartmentStore departments, ScreenStore screens, ItemService items) {
+    public DemoLoader(Config config, DepartmentStore departments, ScreenStore screens, ItemService items, Clock clock) {
         this.config = config;
         this.departments = departments;
         this.screens = screens;
         this.items = items;
         this.zone = config.display().zone();
+        this.clock = clock;
     }
 
     public void loadIfEmpty() {
@@ -69,10 +75,11 @@ public final class DemoLoader {
     }
 
     private Item create(String file, String where, ObjectNode node, Long policyId) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         JsonNode start = node.remove("startDays");
         JsonNode end = node.remove("endDays");
-        if (start != null) node.put("publishStart", today.plusDays(start.asLong()).atStartOfDay(zone).toOffsetDateTime().toString());
+        OffsetDateTime startAt = start == null ? null : today.plusDays(start.asLong()).atStartOfDay(zone).toOffsetDateTime();
+        if (startAt != null) node.put("publishStart", startAt.toString());
         if (end != null) node.put("publishEnd", today.plusDays(end.asLong()).atStartOfDay(zone).toOffsetDateTime().toString());
         if (policyId != null) {
             node.put("kind", "interpretation");
@@ -80,12 +87,24 @@ public final class DemoLoader {
             interpretation.put("policyId", policyId);
         }
         try {
-            return items.importApproved(Json.MAPPER.treeToValue(node, ItemInput.class), ACTOR);
+            return items.importApproved(Json.MAPPER.treeToValue(node, ItemInput.class), ACTOR, approvedAt(startAt, today));
         } catch (ApiException e) {
             throw new ConfigException("demo file " + file + ": " + where + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException("demo file " + file + ": " + where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * When a demo item counts as approved, so that the freshness report sees a county with a history rather than
+     * every department publishing on the day of the first start: on its own publish date, or now if that is still
+     * to come (it was approved ahead of its start); an item without a date (an office guide, a department's
+     * functions) is standing content, approved UNDATED_DAYS before the first start.
+     */
+    private OffsetDateTime approvedAt(OffsetDateTime start, LocalDate today) {
+        if (start == null) return today.minusDays(UNDATED_DAYS).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return start.isAfter(now) ? now : start;
     }
 
     private JsonNode read(String relative) {

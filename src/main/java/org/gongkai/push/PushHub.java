@@ -46,8 +46,9 @@ import java.util.concurrent.TimeUnit;
 public final class PushHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
 
+    /** trustProxy: a screen's address is the first of X-Forwarded-For (server.trustProxy, behind a reverse proxy). */
     public record Settings(ZoneId zone, Duration horizon, int defaultDurationSeconds, String publicBaseUrl,
-                           int maxQueuedMessages, int maxMissedChanges) {}
+                           int maxQueuedMessages, int maxMissedChanges, boolean trustProxy) {}
 
     private final ItemStore items;
     private final ItemViews views;
@@ -112,10 +113,11 @@ public final class PushHub implements AutoCloseable {
     private void connected(WsConnectContext ctx) {
         String address = ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress inet
                 ? inet.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
-        String forwarded = ctx.header("X-Forwarded-For");
+        String forwarded = settings.trustProxy() ? ctx.header("X-Forwarded-For") : null; // anyone can send one
         if (forwarded != null && !forwarded.isBlank()) address = forwarded.split(",")[0].strip();
         String ua = ctx.header("User-Agent");
-        connections.put(ctx.sessionId(), new ScreenConnection(ctx, truncate(address, 64), truncate(ua, 500)));
+        connections.put(ctx.sessionId(), new ScreenConnection(ctx, truncate(org.gongkai.web.Addresses.display(address), 64),
+                truncate(ua, 500)));
     }
 
     private void closed(WsCloseContext ctx) {

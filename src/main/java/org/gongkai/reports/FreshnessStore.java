@@ -6,10 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * SQL for the freshness report: per department, publications counted by items.published_at, which is set when an
- * item is first published (directly or on approval) and kept when it is later withdrawn.
+ * SQL for the freshness report: per department, what it brought to the public, counted at the time a reviewer
+ * approved it: each first publication and each approved change to a published item ('approve' in item_history), each
+ * alert issued or re-issued ('issue'), and content imported as approved elsewhere ('import', dated by its own
+ * approval). The history is kept when an item is later withdrawn, so those still count.
  */
 public final class FreshnessStore {
+    /** The history actions that put content (or a new version of it) in front of the public. */
+    static final java.util.List<String> APPROVALS = java.util.List.of("approve", "issue", "import");
+
     private final Jdbi jdbi;
 
     public FreshnessStore(Jdbi jdbi) {
@@ -24,12 +29,15 @@ public final class FreshnessStore {
     /** Every department, also those that never published, with its counts in the three periods. */
     public List<Row> counts(Period week, Period month, Period recent) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.code, d.name, MAX(i.published_at) AS last_published,
-                          SUM(CASE WHEN i.published_at >= :weekFrom AND i.published_at < :weekTo THEN 1 ELSE 0 END) AS in_week,
-                          SUM(CASE WHEN i.published_at >= :monthFrom AND i.published_at < :monthTo THEN 1 ELSE 0 END) AS in_month,
-                          SUM(CASE WHEN i.published_at >= :recentFrom AND i.published_at < :recentTo THEN 1 ELSE 0 END) AS in_recent
-                        FROM departments d LEFT JOIN items i ON i.department = d.code AND i.published_at IS NOT NULL
+                        SELECT d.code, d.name, MAX(e.at) AS last_published,
+                          SUM(CASE WHEN e.at >= :weekFrom AND e.at < :weekTo THEN 1 ELSE 0 END) AS in_week,
+                          SUM(CASE WHEN e.at >= :monthFrom AND e.at < :monthTo THEN 1 ELSE 0 END) AS in_month,
+                          SUM(CASE WHEN e.at >= :recentFrom AND e.at < :recentTo THEN 1 ELSE 0 END) AS in_recent
+                        FROM departments d LEFT JOIN (
+                          SELECT i.department, h.at FROM item_history h JOIN items i ON i.id = h.item_id
+                          WHERE h.action IN (<approvals>)) e ON e.department = d.code
                         GROUP BY d.code, d.name""")
+                .bindList("approvals", APPROVALS)
                 .bind("weekFrom", week.from()).bind("weekTo", week.to())
                 .bind("monthFrom", month.from()).bind("monthTo", month.to())
                 .bind("recentFrom", recent.from()).bind("recentTo", recent.to())

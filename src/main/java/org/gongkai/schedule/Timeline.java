@@ -18,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * What a screen of a group shows through one local day. The rules are Playlists', evaluated at every instant where
- * the result can change (midnight, publish window edges, schedule hour edges, night start and end); between two such
+ * the result can change (midnight, first publication, publish window edges, schedule hour edges, night start and
+ * end); between two such
  * instants nothing changes. Consecutive spans that show the same are merged.
  */
 public final class Timeline {
@@ -51,6 +52,7 @@ public final class Timeline {
         TreeSet<Instant> edges = new TreeSet<>();
         edges.add(start);
         for (Item i : candidates) {
+            if (i.publishedAt() != null) edges.add(i.publishedAt().toInstant());
             if (i.publishStart() != null) edges.add(i.publishStart().toInstant());
             if (i.publishEnd() != null) edges.add(i.publishEnd().toInstant());
             Schedule s = i.schedule();
@@ -81,7 +83,8 @@ public final class Timeline {
         return segments;
     }
 
-    private static Shown shownAt(Group group, List<Item> items, Instant at, ZoneId zone) {
+    private static Shown shownAt(Group group, List<Item> all, Instant at, ZoneId zone) {
+        List<Item> items = all.stream().filter(i -> publishedBy(i, at)).toList();
         Alert alert = Playlists.alerts(items, at, zone).stream().findFirst()
                 .map(a -> new Alert(a.id(), a.title(), a.alert() == null ? null : a.alert().level())).orElse(null);
         List<Page> pages = Playlists.rotation(items, at, zone).stream()
@@ -90,6 +93,14 @@ public final class Timeline {
                 .toList();
         List<Line> lines = Playlists.ticker(items, at, zone).stream().map(i -> new Line(i.id(), i.title(), i.priority())).toList();
         return new Shown(alert, pages, lines, Playlists.night(group.nightStart(), group.nightEnd(), at.atZone(zone).toLocalTime()));
+    }
+
+    /**
+     * Screens get an item when it is first published (approved or issued), whatever its publish start says: one
+     * approved at 08:05 with a start of midnight, or none, shows from 08:05.
+     */
+    private static boolean publishedBy(Item item, Instant at) {
+        return item.publishedAt() == null || !item.publishedAt().toInstant().isAfter(at);
     }
 
     private static Segment segment(Instant from, Instant to, Shown s, ZoneId zone, Instant dayEnd) {

@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * A browser page showing Gongkai content. status: pending (waiting to be paired), active, retired. currentItemTitle is
- * the title of the item it last reported showing, when that item is published or withdrawn (null for anything else).
+ * the title of the version it last reported showing (currentItemVersion), when that version was published (null for
+ * anything else). address is the client's address as people write it (127.0.0.1, ::1).
  */
 public record Screen(String id, String name, String kind, String group, String status, String pairingCode,
                      Integer width, Integer height, String address, String userAgent, OffsetDateTime lastSeenAt,
@@ -14,5 +15,10 @@ public record Screen(String id, String name, String kind, String group, String s
 
     public boolean active() {
         return "active".equals(status);
+    }
+
+    public Screen withCurrentItemTitle(String title) {
+        return new Screen(id, name, kind, group, status, pairingCode, width, height, address, userAgent, lastSeenAt,
+                ackedVersion, currentItemId, currentItemVersion, title, createdAt, online);
     }
 }

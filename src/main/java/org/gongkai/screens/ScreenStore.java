@@ -1,25 +1,35 @@
 package org.gongkai.screens;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.gongkai.web.Addresses;
+import org.gongkai.web.Json;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * SQL for screens and screen groups. A screen's currentItemTitle names only an item that screens may show (published,
- * or withdrawn since): the id comes from the screen's own ack, which anyone can send, and must not become a way for
- * staff who may not read a department's drafts to read their titles.
+ * SQL for screens and screen groups. A screen's currentItemTitle is the title of the version it says it shows, read
+ * from the history row of the approval (or issue, or import) that published that version: the list must not put a
+ * newer title beside the older version number still on screen. Only published versions have such a row: the id and
+ * version come from the screen's own ack, which anyone can send, and must not become a way for staff who may not read
+ * a department's drafts to read their titles. An ack without a version falls back to the title of the item as
+ * published or withdrawn.
  */
 public final class ScreenStore {
+    private static final List<String> PUBLISHING_ACTIONS = List.of("approve", "issue", "import");
     private static final String SCREEN_COLUMNS = """
             id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
             acked_version, current_item_id, current_item_version, created_at,
-            (SELECT i.title FROM items i WHERE i.id = screens.current_item_id AND i.status IN ('published', 'withdrawn'))
-              AS current_item_title""";
+            (SELECT i.title FROM items i WHERE i.id = screens.current_item_id AND screens.current_item_version IS NULL
+               AND i.status IN ('published', 'withdrawn')) AS current_item_title""";
     private final Jdbi jdbi;
     private final Duration offlineAfter;
 
@@ -66,13 +76,47 @@ public final class ScreenStore {
     }
 
     public List<Screen> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + SCREEN_COLUMNS + " FROM screens ORDER BY created_at, id")
-                .map((rs, ctx) -> map(rs)).list());
+        return withShownTitles(jdbi.withHandle(h -> h.createQuery("SELECT " + SCREEN_COLUMNS + " FROM screens ORDER BY created_at, id")
+                .map((rs, ctx) -> map(rs)).list()));
     }
 
     public Optional<Screen> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + SCREEN_COLUMNS + " FROM screens WHERE id = :id")
-                .bind("id", id).map((rs, ctx) -> map(rs)).findOne());
+                .bind("id", id).map((rs, ctx) -> map(rs)).findOne()).map(s -> withShownTitles(List.of(s)).get(0));
+    }
+
+    /** Each screen with the title of the published version it shows (see the class comment). */
+    private List<Screen> withShownTitles(List<Screen> screens) {
+        List<Screen> versioned = screens.stream().filter(s -> s.currentItemId() != null && s.currentItemVersion() != null).toList();
+        if (versioned.isEmpty()) return screens;
+        Map<String, String> titles = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT item_id, version, snapshot FROM item_history
+                        WHERE item_id IN (<ids>) AND version IN (<versions>) AND action IN (<actions>)""")
+                .bindList("ids", versioned.stream().map(Screen::currentItemId).distinct().toList())
+                .bindList("versions", versioned.stream().map(Screen::currentItemVersion).distinct().toList())
+                .bindList("actions", PUBLISHING_ACTIONS)
+                .map((rs, ctx) -> Map.entry(rs.getLong("item_id") + ":" + rs.getInt("version"), rs.getString("snapshot")))
+                .forEach(e -> titles.computeIfAbsent(e.getKey(), k -> title(e.getValue()))));
+        return screens.stream().map(s -> s.currentItemVersion() == null ? s
+                : s.withCurrentItemTitle(titles.get(s.currentItemId() + ":" + s.currentItemVersion()))).toList();
+    }
+
+    /** The top-level title of a stored snapshot, read without building the whole (possibly large) tree. */
+    private static String title(String snapshot) {
+        if (snapshot == null) return null;
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(snapshot)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ("title".equals(field)) return p.getValueAsString();
+                p.skipChildren();
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     public Optional<String> secretHash(String id) {
@@ -157,7 +201,7 @@ public final class ScreenStore {
         boolean online = lastSeen != null && lastSeen.isAfter(OffsetDateTime.now().minus(offlineAfter));
         return new Screen(rs.getString("id"), rs.getString("name"), rs.getString("kind"), rs.getString("group_code"),
                 rs.getString("status"), rs.getString("pairing_code"), (Integer) rs.getObject("width"),
-                (Integer) rs.getObject("height"), rs.getString("address"), rs.getString("user_agent"), lastSeen,
+                (Integer) rs.getObject("height"), Addresses.display(rs.getString("address")), rs.getString("user_agent"), lastSeen,
                 (Long) rs.getObject("acked_version"), (Long) rs.getObject("current_item_id"),
                 (Integer) rs.getObject("current_item_version"), rs.getString("current_item_title"),
                 rs.getObject("created_at", OffsetDateTime.class), online);

@@ -63,7 +63,9 @@ class ApplicationsTest {
         assertThat(seen.get("status").asText()).isEqualTo("received");
         assertThat(seen.get("statusName").asText()).isEqualTo("已收到");
         assertThat(seen.get("workingDaysLeft").asInt()).isBetween(15, 20);
-        assertThat(seen.get("calendarComplete").asBoolean()).as("no holiday calendar in the test config").isFalse();
+        int deadlineYear = LocalDate.parse(seen.get("deadline").asText()).getYear();
+        boolean covered = admin.get("/api/work-calendar").json().get("years").findValuesAsText("year").contains(String.valueOf(deadlineYear));
+        assertThat(seen.get("calendarComplete").asBoolean()).as("a holiday notice for every year it spans").isEqualTo(covered);
         assertThat(seen.has("applicant")).isFalse();
         assertThat(seen.has("contact")).isFalse();
         assertThat(seen.has("subject")).isFalse();

@@ -166,6 +166,16 @@ class StartupTest {
     }
 
     @Test
+    void anAlertDepartmentThatIsNoDepartmentIsOneClearLine() throws Exception {
+        Path config = dir.resolve("gongkai.yaml");
+        Files.writeString(config, "alerts:\n  defaultDepartment: weather\n");
+        Exit exit = runMain("--config", config.toString(), "--port", "0", "--data-dir", dir.resolve("data").toString());
+        assertThat(exit.code()).isEqualTo(2);
+        assertThat(exit.stderr()).startsWith("gongkai: config file " + config + ": key 'alerts.defaultDepartment': "
+                + "no department has the code 'weather'").contains("meteorology").doesNotContain("\n");
+    }
+
+    @Test
     void badFlagsAreOneClearLine() throws Exception {
         assertThat(runMain("--port", "seventy").stderr()).isEqualTo("gongkai: port 'seventy' is not a port number (0-65535)");
         assertThat(runMain("--frobnicate").stderr()).isEqualTo("gongkai: unknown option '--frobnicate' (try --help)");

@@ -105,6 +105,22 @@ class BadInputTest extends ServerTest {
         assertThat(expectError(admin.post("/api/items", url.toString()), 400).get("field").asText()).isEqualTo("sourceUrl");
     }
 
+    /** Like every other error, the text itself names the field, for clients that show only the text. */
+    @Test
+    void aMalformedAddressOrTimeNamesTheFieldInTheErrorText() {
+        ObjectNode url = Fixtures.notice("畸形链接");
+        url.put("sourceUrl", "http://exa mple.org/a b");
+        JsonNode body = expectError(admin.post("/api/items", url.toString()), 400);
+        assertThat(body.get("field").asText()).isEqualTo("sourceUrl");
+        assertThat(body.get("error").asText()).isEqualTo("sourceUrl is not a valid address");
+
+        ObjectNode time = Fixtures.notice("不存在的时刻");
+        time.putObject("schedule").putArray("hours").addObject().put("from", "25:99").put("to", "26:00");
+        JsonNode timeError = expectError(admin.post("/api/items", time.toString()), 400);
+        assertThat(timeError.get("field").asText()).isEqualTo("schedule.hours[0].from");
+        assertThat(timeError.get("error").asText()).isEqualTo("schedule.hours[0].from must be a time HH:mm");
+    }
+
     @Test
     void oversizedBodyIs413() {
         String huge = "{\"title\":\"" + "长".repeat(600_000) + "\"}";

@@ -90,6 +90,7 @@ class RouteAccessTest extends ServerTest {
         rule("GET /api/applications/{number}", Rule.APPLICATIONS, "/api/applications/YSQ2026-999999", null);
         rule("POST /api/applications/{number}/status", Rule.APPLICATIONS, "/api/applications/YSQ2026-999999/status", "{}");
         rule("PUT /api/applications/{number}/department", Rule.DISCLOSURE_OFFICE, "/api/applications/YSQ2026-999999/department", "{}");
+        rule("GET /api/work-calendar", Rule.STAFF, "/api/work-calendar", null);
         rule("GET /api/search", Rule.PUBLIC, "/api/search?q=x", null);
         rule("GET /api/categories", Rule.PUBLIC, "/api/categories", null);
         rule("GET /api/departments", Rule.PUBLIC, "/api/departments", null);
@@ -124,6 +125,8 @@ class RouteAccessTest extends ServerTest {
         rule("GET /touch", Rule.PUBLIC, "/touch", null);
         rule("GET /admin", Rule.PUBLIC, "/admin", null);
         rule("GET /m/items/{id}", Rule.PUBLIC, "/m/items/1", null);
+        for (String page : new String[]{"/plaza", "/plaza-sw.js", "/touch", "/admin"}) rule("HEAD " + page, Rule.PUBLIC, page, null);
+        rule("HEAD /m/items/{id}", Rule.PUBLIC, "/m/items/1", null);
         rule("WS /ws/screen", Rule.PUBLIC, "/ws/screen", null); // screens prove who they are with their secret
     }
 

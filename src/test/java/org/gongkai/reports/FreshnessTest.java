@@ -40,16 +40,21 @@ class FreshnessTest extends ServerTest {
         Fixtures.create(admin, draft); // never published: does not count
     }
 
-    /** Creates a published item of the department through the API and moves its publication time. */
+    /** Creates a published item of the department through the API and moves its approval (publication) time. */
     static void publishedAt(String department, String at) throws Exception {
         var item = Fixtures.notice(department + " " + at);
         item.put("department", department);
         long id = Fixtures.create(admin, item).get("id").asLong();
         try (Connection c = server.dataSource.getConnection();
-             PreparedStatement st = c.prepareStatement("UPDATE items SET published_at = ? WHERE id = ?")) {
+             PreparedStatement st = c.prepareStatement("UPDATE items SET published_at = ?, approved_at = ? WHERE id = ?");
+             PreparedStatement approval = c.prepareStatement("UPDATE item_history SET at = ? WHERE item_id = ? AND action = 'approve'")) {
             st.setObject(1, OffsetDateTime.parse(at));
-            st.setLong(2, id);
+            st.setObject(2, OffsetDateTime.parse(at));
+            st.setLong(3, id);
             assertThat(st.executeUpdate()).isEqualTo(1);
+            approval.setObject(1, OffsetDateTime.parse(at));
+            approval.setLong(2, id);
+            assertThat(approval.executeUpdate()).isEqualTo(1);
         }
     }
 

@@ -136,13 +136,19 @@ public final class JarServer implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) throw new AssertionError("process survived SIGKILL");
     }
 
-    /** SIGTERM, as an operator stops it; the shutdown hook closes the database. Returns the exit code. */
+    /**
+     * SIGTERM, as an operator or service manager stops it; the shutdown hook closes the database. Returns the exit
+     * code once the process has ended and everything it wrote has been read. The signal is sent through the
+     * ProcessHandle: Process.destroy() also sends SIGTERM but closes our ends of its stdout and stderr at once, so
+     * what it writes while shutting down would be lost.
+     */
     public int stop() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the jar did not stop within 30 s of SIGTERM");
         }
+        output.join();
         return process.exitValue();
     }
 

@@ -19,7 +19,14 @@ public final class ScreenClient implements AutoCloseable {
     private final WebSocket socket;
 
     public ScreenClient(String url) {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+        this(url, java.util.Map.of());
+    }
+
+    /** A screen whose opening request carries these headers (say, an X-Forwarded-For it made up). */
+    public ScreenClient(String url, java.util.Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        socket = builder.buildAsync(URI.create(url), new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override

@@ -116,8 +116,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Config config, HikariDataSource ds, boolean demo) {
-        App app = new App(config, ds, new App.Options(ADMIN_PASSWORD, demo)).start();
+        return start(config, ds, demo, java.time.Clock.systemUTC());
+    }
+
+    /** A server whose "now" is the clock's, e.g. one that ticks from a chosen day: Clock.offset(systemUTC(), ...). */
+    public static TestServer start(Config config, HikariDataSource ds, boolean demo, java.time.Clock clock) {
+        App app = new App(config, ds, new App.Options(ADMIN_PASSWORD, demo), clock).start();
         return new TestServer(app, ds);
+    }
+
+    /** A clock that ticks on from the instant, for a server that lives on a chosen day. */
+    public static java.time.Clock clockFrom(String instant) {
+        java.time.Clock system = java.time.Clock.systemUTC();
+        return java.time.Clock.offset(system, java.time.Duration.between(system.instant(), java.time.OffsetDateTime.parse(instant).toInstant()));
     }
 
     public Http anonymous() {
