@@ -26,12 +26,14 @@ public final class TestServer implements AutoCloseable {
 
     public final App app;
     public final HikariDataSource dataSource;
+    private final Config config;
     public final String base;
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private TestServer(App app, HikariDataSource dataSource) {
+    private TestServer(App app, HikariDataSource dataSource, Config config) {
         this.app = app;
         this.dataSource = dataSource;
+        this.config = config;
         this.base = "http://127.0.0.1:" + app.port();
         RUNNING.put(base, this);
     }
@@ -102,7 +104,14 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Config config, HikariDataSource ds, boolean demo) {
         App app = new App(config, ds, new App.Options(ADMIN_PASSWORD, demo)).start();
-        return new TestServer(app, ds);
+        return new TestServer(app, ds, config);
+    }
+
+    /** Stops this server and starts a new one on the same database (on another random port), as after a restart. */
+    public TestServer restart() {
+        RUNNING.remove(base);
+        app.stop();
+        return start(config, dataSource, false);
     }
 
     public Http anonymous() {
