@@ -76,16 +76,6 @@ public final class ScreenClient implements AutoCloseable {
         }
     }
 
-    /** Nothing matching arrives within the time. */
-    public boolean quietFor(Predicate<JsonNode> match, long millis) {
-        try {
-            await(match, millis, "any");
-            return false;
-        } catch (AssertionError expected) {
-            return true;
-        }
-    }
-
     @Override
     public void close() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
