@@ -6,7 +6,7 @@ import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
 import { rotation, alerts, ticker } from '../common/playlist.js';
 import { kindName, alertName } from '../common/render-item.js';
-import { fit, fitMarquee } from './fit.js';
+import { fit, fitMarquee, endTogether } from './fit.js';
 import { PlayLog } from './plays.js';
 
 var stage = document.getElementById('stage');
@@ -16,7 +16,9 @@ var tickerBar = document.getElementById('ticker');
 var CHECK_MS = 1000; // how often the clock is checked for ended windows, new alerts and the next item
 
 var state = null;
-var shown = { key: null, itemId: null, until: 0 }; // what is on screen and when the current item's time is up
+// What is on screen: its key, the item and when it started, when its time is up, the group settings it was laid out
+// with, and how long one pass of its scrolling line takes (0 when nothing scrolls).
+var shown = { key: null, itemId: null, since: 0, until: 0, settings: null, readMs: 0 };
 var lastItemId = null; // the rotation resumes after this item when an alert ends
 var link = null;
 var plays = new PlayLog(function (msg) { return link && link.send(msg); });
@@ -71,24 +73,36 @@ function sizes(kind) {
   };
 }
 
+// The group settings a layout depends on; when they change, what is on screen is laid out again at once.
+function layoutSettings() {
+  var g = (state && state.group) || {};
+  return [g.viewingDistanceMeters, g.screenHeightMeters, g.defaultDurationSeconds].join('|');
+}
+
 function render(node, key) {
   var kind = layout();
   var size = sizes(kind);
+  shown.settings = layoutSettings();
   clear(stage).appendChild(node);
   document.body.className = kind + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '')
     + (tickerBar.getAttribute('data-text') && key.indexOf('alert') !== 0 ? ' has-ticker' : '');
   stage.style.setProperty('--qr', size.qr + 'px');
   var summary = stage.querySelector('.summary');
-  if (!fit(stage, size.minTitle) && summary) { // too much to read from that far: the title alone, larger
+  var fitted = fit(stage, size.minTitle);
+  if (!fitted.large && summary) { // too much to read from that far: the title alone, larger
     summary.parentNode.removeChild(summary);
-    fit(stage, size.minTitle);
+    fitted = fit(stage, size.minTitle);
   }
+  shown.readMs = fitted.readMs;
   shown.key = key;
 }
 
-// Fonts can arrive after the first layout; fit again once they have.
+// Fonts can arrive after the first layout; fit again once they have (a scrolling line starts again from its start).
 if (document.fonts && document.fonts.ready) {
-  document.fonts.ready.then(function () { fit(stage, sizes(layout()).minTitle); });
+  document.fonts.ready.then(function () {
+    shown.readMs = fit(stage, sizes(layout()).minTitle).readMs;
+    if (shown.itemId !== null) shown.until = Math.max(shown.until, serverNow() + shown.readMs);
+  });
 }
 
 function showPairing(code) {
@@ -113,9 +127,9 @@ function showAlert(a) {
   render(el('div', { className: 'alert level-' + a.alert.level }, [
     el('div', { className: 'text' }, [
       el('p', { className: 'level', text: alertName(a.alert.level) }),
-      el('h1', { text: a.title }),
+      el('h1', null, endTogether(a.title)),
       el('p', { className: 'area' }, [a.alert.area + ' · ', el('span', { className: 'nowrap', text: '发布时间 ' + issued })]),
-      a.summary ? el('p', { className: 'summary', text: a.summary }) : null
+      a.summary ? el('p', { className: 'summary' }, endTogether(a.summary)) : null
     ]),
     qr(a)
   ]), 'alert:' + a.id + ':' + a.version);
@@ -132,8 +146,8 @@ function showItem(item) {
   render(el('article', { className: 'item' }, [
     el('div', { className: 'text' }, [
       el('p', { className: 'meta', text: meta }),
-      el('h1', { text: item.title }),
-      item.summary ? el('p', { className: 'summary', text: item.summary }) : null
+      el('h1', null, endTogether(item.title)),
+      item.summary ? el('p', { className: 'summary' }, endTogether(item.summary)) : null
     ]),
     qr(item)
   ]), 'item:' + item.id + ':' + item.version);
@@ -164,12 +178,15 @@ function nextAfter(list, afterId) {
   return list[0];
 }
 
+// An item stays for its duration, and on a strip at least until its scrolling line has passed once, so that every
+// character of its title and short address has been in view.
 function startItem(item, now) {
   plays.start(item, now);
   lastItemId = item.id;
   shown.itemId = item.id;
-  shown.until = now + durationOf(item);
+  shown.since = now;
   showItem(item);
+  shown.until = now + Math.max(durationOf(item), shown.readMs);
   if (link) link.send({ type: 'ack', version: state.version || 0, itemId: item.id, itemVersion: item.version });
 }
 
@@ -181,6 +198,7 @@ function step() {
     if (shown.key !== 'pairing:' + (state && state.pairingCode)) showPairing(state && state.pairingCode);
     return;
   }
+  if (layoutSettings() !== shown.settings) shown.key = null; // new group settings: lay out again now
   var at = new Date(now);
   var active = alerts(state.alerts || [], at, zone());
   if (active.length) {
@@ -213,7 +231,10 @@ function step() {
     plays.stop(now);
     startItem(list.length > 1 ? nextAfter(list, current.id) : current, now);
   } else if (shown.key !== 'item:' + current.id + ':' + current.version) {
-    showItem(current); // edited while on screen: show the new version for the rest of its time
+    // Edited, new group settings, a new size: the same item laid out again for the rest of its (new) time; a
+    // scrolling line starts again, so it stays until that line has passed once more.
+    showItem(current);
+    shown.until = Math.max(shown.since + durationOf(current), now + shown.readMs);
   }
 }
 

@@ -34,12 +34,18 @@ public record Config(Server server, Database database, Data data, Display displa
 
     public record Bench(boolean enabled) {}
 
-    /** The built-in publicBaseUrl; it follows a changed port, so that a demo on another port still has working links. */
+    /**
+     * The built-in publicBaseUrl; it follows a changed port (server.port in the operator's file, --port,
+     * GONGKAI_PORT), so that a server on another port still hands out working links. An address the operator
+     * names is kept.
+     */
     public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:7070";
 
+    /** Port 0 (any free port, in tests) leaves the address as it is. */
     public Config withPort(int port) {
-        String url = DEFAULT_PUBLIC_BASE_URL.equals(server.publicBaseUrl()) && port > 0
-                ? "http://localhost:" + port : server.publicBaseUrl();
+        String current = server.publicBaseUrl();
+        boolean builtIn = DEFAULT_PUBLIC_BASE_URL.equals(current) || ("http://localhost:" + server.port()).equals(current);
+        String url = builtIn && port > 0 ? "http://localhost:" + port : current;
         return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production(), server.trustProxy()),
                 database, data, display, security, screens, push, bench, catalogue, demo, configDir);
     }

@@ -40,6 +40,7 @@ public final class ConfigLoader {
         JsonNode tree = readClasspath(DEFAULTS);
         Path configDir = null;
         String source = "built-in " + DEFAULTS;
+        boolean addressSet = false; // the operator named server.publicBaseUrl: it is kept as written
         if (userFile != null) {
             source = userFile.toString();
             if (!Files.isRegularFile(userFile)) {
@@ -59,6 +60,7 @@ public final class ConfigLoader {
                     throw new ConfigException("config file " + userFile + ": expected a mapping of keys at the top level");
                 }
                 merge((ObjectNode) tree, user);
+                addressSet = user.path("server").has("publicBaseUrl");
             }
             configDir = userFile.toAbsolutePath().getParent();
         }
@@ -72,7 +74,8 @@ public final class ConfigLoader {
             throw new ConfigException("config file " + source + ": " + e.getOriginalMessage());
         }
         validate(config, source);
-        return config;
+        // Not named: the built-in address follows server.port from the file, as it follows --port.
+        return addressSet ? config : config.withPort(config.server().port());
     }
 
     private static void validate(Config c, String source) {

@@ -1,8 +1,18 @@
 package org.gongkai.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import org.gongkai.support.Fixtures;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +52,60 @@ class StartupTest {
         assertThat(defaults.withPort(8081).server().publicBaseUrl()).isEqualTo("http://localhost:8081");
         assertThat(defaults.withPublicBaseUrl("https://gk.example.cn").withPort(8081).server().publicBaseUrl())
                 .isEqualTo("https://gk.example.cn");
+    }
+
+    /** The port in the operator's file is the port phones are sent to, unless the file names the address itself. */
+    @Test
+    void defaultPublicAddressFollowsThePortInTheConfigFile() throws Exception {
+        Path file = dir.resolve("port.yaml");
+        Files.writeString(file, "server:\n  port: 7401\n");
+        Config fromFile = ConfigLoader.load(file);
+        assertThat(fromFile.server().port()).isEqualTo(7401);
+        assertThat(fromFile.server().publicBaseUrl()).isEqualTo("http://localhost:7401");
+        assertThat(fromFile.withPort(7500).server().publicBaseUrl()).as("--port still wins").isEqualTo("http://localhost:7500");
+
+        Path named = dir.resolve("named.yaml");
+        Files.writeString(named, "server:\n  port: 7401\n  publicBaseUrl: https://gk.example.cn\n");
+        assertThat(ConfigLoader.load(named).server().publicBaseUrl()).isEqualTo("https://gk.example.cn");
+        assertThat(ConfigLoader.load(named).withPort(7500).server().publicBaseUrl()).isEqualTo("https://gk.example.cn");
+
+        Path explicitLocal = dir.resolve("explicit-local.yaml");
+        Files.writeString(explicitLocal, "server:\n  port: 7401\n  publicBaseUrl: http://localhost:7070\n");
+        assertThat(ConfigLoader.load(explicitLocal).server().publicBaseUrl()).as("set by the operator: kept as written")
+                .isEqualTo("http://localhost:7070");
+    }
+
+    /**
+     * A real server started from a config file that sets only the port: its short links and QR codes lead to that
+     * port, and the link they carry reaches the item on this server.
+     */
+    @Test
+    void aServerOnThePortOfItsConfigFileHandsOutLinksToThatPort() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path file = dir.resolve("gongkai.yaml");
+        Files.writeString(file, "server:\n  host: 127.0.0.1\n  port: " + port + "\n");
+        Config config = ConfigLoader.load(file);
+        try (TestServer server = TestServer.start(config, TestServer.freshDatabase(), false)) {
+            assertThat(server.app.port()).isEqualTo(port);
+            Http admin = server.admin();
+            Fixtures.basics(admin);
+            JsonNode item = Fixtures.create(admin, Fixtures.notice("端口跟随配置文件"));
+            String code = item.get("shortCode").asText();
+            assertThat(item.get("shortUrl").asText()).isEqualTo("http://localhost:" + port + "/s/" + code);
+
+            Http.Response png = server.anonymous().get("/qr/" + code + ".png?size=300");
+            assertThat(png.status()).isEqualTo(200);
+            String decoded = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
+                    ImageIO.read(new ByteArrayInputStream(png.bytes())))))).getText();
+            assertThat(decoded).isEqualToIgnoringCase("http://localhost:" + port + "/s/" + code);
+
+            Http.Response followed = server.anonymous().get(decoded.replaceFirst("(?i)^http://localhost:", "http://127.0.0.1:"));
+            assertThat(followed.status()).isEqualTo(302);
+            assertThat(followed.header("Location")).isEqualTo("/m/items/" + item.get("id").asLong());
+        }
     }
 
     @Test

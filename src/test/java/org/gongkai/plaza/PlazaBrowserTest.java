@@ -178,6 +178,12 @@ class PlazaBrowserTest {
                 List<String> problems = (List<String>) page.evaluate(OVERFLOW_CHECK);
                 assertThat(problems).as(name).isEmpty();
                 assertThat(page.locator("#stage img").count()).as(name + ": QR").isEqualTo(1);
+                if (page.locator(".item .qr figcaption").count() > 0) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> clear = (Map<String, Object>) page.evaluate(QR_CLEAR_OF_TEXT);
+                    assertThat(((Number) clear.get("gap")).doubleValue()).as(name + ": the short address and the QR keep clear of the text: " + clear)
+                            .isGreaterThanOrEqualTo(((Number) clear.get("least")).doubleValue());
+                }
             }
         }
     }
@@ -201,6 +207,135 @@ class PlazaBrowserTest {
               const line = document.querySelector('.marquee');
               if (line && line.getBoundingClientRect().height > H + 1) out.push('strip line taller than the strip');
               return out;
+            }""";
+
+    // How far apart the text column and the QR with its short address are (px, along the axis that separates them;
+    // negative when the boxes overlap), and the least distance wanted: 2vmin, half the spacing the layout gives.
+    static final String QR_CLEAR_OF_TEXT = """
+            () => {
+              const box = s => document.querySelector(s).getBoundingClientRect();
+              const text = box('#stage .text'), qr = box('#stage .qr'), caption = box('#stage .qr figcaption');
+              const apart = (a, b) => Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom);
+              return { gap: Math.min(apart(text, qr), apart(text, caption)), least: Math.min(innerWidth, innerHeight) * 0.02,
+                       text: JSON.stringify(text), caption: JSON.stringify(caption) };
+            }""";
+
+    /**
+     * Features the player's stylesheets must not use: the oldest controller browsers in the field run Chromium 64-72,
+     * which lay out a rule they do not know as if it were absent (flexbox gap made the short address run into the
+     * text on Chromium 72). First Chromium with each: flexbox gap 84, aspect-ratio 88, inset 87, min()/max()/clamp()
+     * 79, :is()/:where() 88, :focus-visible 86, :has() 105, overflow-wrap: anywhere 80, logical margin/padding
+     * shorthands 87, individual translate/rotate/scale 104, content-visibility 85, @container 105, @layer 99,
+     * dvh/svh/lvh 108.
+     */
+    static final String NEWER_THAN_CHROMIUM_64 = """
+            async () => {
+              const banned = [[/(^|[;{\\s])(gap|row-gap|column-gap)\\s*:/, 'gap'], [/aspect-ratio\\s*:/, 'aspect-ratio'],
+                [/(^|[;{\\s])inset(-inline|-block)?(-start|-end)?\\s*:/, 'inset'], [/(^|[^-\\w])(min|max|clamp)\\(/, 'min()/max()/clamp()'],
+                [/:(is|where|has|focus-visible)\\b/, ':is/:where/:has/:focus-visible'], [/overflow-wrap\\s*:\\s*anywhere/, 'overflow-wrap: anywhere'],
+                [/(^|[;{\\s])(margin|padding)-(inline|block)\\s*:/, 'logical shorthand'], [/(^|[;{\\s])(translate|rotate|scale)\\s*:/, 'individual transform'],
+                [/content-visibility/, 'content-visibility'], [/@(container|layer)\\b/, '@container/@layer'], [/\\d(dvh|svh|lvh|dvw|svw|lvw)\\b/, 'dynamic viewport unit']];
+              const found = [];
+              const sheets = [...document.styleSheets].map(s => s.href).filter(Boolean);
+              for (const href of sheets) {
+                const css = (await (await fetch(href)).text()).replace(/\\/\\*[\\s\\S]*?\\*\\//g, '');
+                css.split('}').forEach(rule => banned.forEach(([re, what]) => { if (re.test(rule)) found.push(href + ': ' + what + ' in ' + rule.trim()); }));
+              }
+              return { sheets: sheets.length, found };
+            }""";
+
+    @Test
+    void thePlayersStylesheetUsesNothingChromium64Lacks() {
+        try (BrowserContext context = context(1280, 720)) {
+            Page page = context.newPage();
+            page.navigate(server.base + "/plaza?preview");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) page.evaluate(NEWER_THAN_CHROMIUM_64);
+            assertThat(((Number) result.get("sheets")).intValue()).isGreaterThanOrEqualTo(1);
+            assertThat((List<?>) result.get("found")).isEmpty();
+        }
+    }
+
+    /**
+     * No title or summary ends with one character alone on its last line (审计台风红色预警 broke before 警 at 1280×720),
+     * as an item or an alert, at every size, wherever the text takes more than one line. Lines are told apart by the
+     * boxes of the characters. The items are drawn by the page's preview mode, with a real item's short link and QR.
+     */
+    @Test
+    void noTitleOrSummaryLeavesOneCharacterAloneOnItsLastLine() {
+        JsonNode real = itemTitled("2026年第四季度公益性岗位招聘公告");
+        List<String> titles = List.of("审计台风红色预警", "示范县气象台发布大风蓝色预警信号", "关于2027年度城乡居民基本医疗保险集中缴费的通告",
+                "2026年第四季度公益性岗位招聘公告", "示范县人民政府办公室关于印发《示范县2026年防汛抗旱应急预案》的通知",
+                "关于开展2026年度残疾人两项补贴资格复核工作的公告（第二批）", "暴雨红色预警");
+        int[][] sizes = {{1920, 1080}, {1280, 720}, {1080, 1920}, {3840, 2160}, {768, 512}, {512, 256}};
+        List<String> alone = new java.util.ArrayList<>();
+        int multiLine = 0;
+        for (int[] size : sizes) {
+            try (BrowserContext context = context(size[0], size[1])) {
+                Page page = context.newPage();
+                page.navigate(server.base + "/plaza?preview");
+                for (String title : titles) {
+                    for (String kind : List.of("notice", "alert", "alert without summary")) {
+                        ObjectNode item = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+                        item.put("kind", kind.startsWith("alert") ? "alert" : kind).put("title", title).put("departmentName", "县气象局")
+                                .put("shortUrl", real.get("shortUrl").asText())
+                                .put("publishStart", OffsetDateTime.now().minusMinutes(5).toString());
+                        if (kind.equals("notice")) item.put("summary", "个人缴费标准为每人每年400元，集中缴费期至12月31日，可通过手机、银行网点或村（社区）代收点缴纳。");
+                        if (kind.equals("alert")) item.put("summary", "预计24小时内可能受台风影响。请关好门窗，加固围板、棚架、广告牌等易被风吹动的搭建物，切勿随意外出，远离危险地带。");
+                        if (kind.startsWith("alert")) item.putObject("alert").put("level", "red").put("area", "示范县全境");
+                        item.set("links", real.get("links"));
+                        page.evaluate("m => window.postMessage({ type: 'gongkai-preview', item: m, group: {} }, location.origin)",
+                                new com.fasterxml.jackson.databind.ObjectMapper().convertValue(item, Map.class));
+                        page.waitForFunction("t => (document.querySelector('#stage h1') || {}).textContent === t", title);
+                        if (size[0] == 1280 && kind.equals("alert") && title.equals(titles.get(0))) {
+                            page.waitForFunction("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+                            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plaza-1280x720-alert.png")));
+                        }
+                        for (String part : List.of("#stage h1", "#stage .summary")) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> lines = (Map<String, Object>) page.evaluate(LAST_LINE, part);
+                            if (lines == null) continue; // a summary left out to make the title larger
+                            int count = ((Number) lines.get("lines")).intValue();
+                            if (count > 1 && part.endsWith("h1")) multiLine++;
+                            if (count > 1 && ((Number) lines.get("lastLineLetters")).intValue() < 2) {
+                                alone.add(size[0] + "x" + size[1] + " " + kind + " " + part + " of " + title + ": last line '"
+                                        + lines.get("lastLine") + "'");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(multiLine).as("titles that take more than one line, so that the check means something").isGreaterThan(20);
+        assertThat(alone).isEmpty();
+    }
+
+    // The characters of the element (a selector) grouped into lines by the vertical middle of each character's box:
+    // how many lines, the last line's text, and how many of its characters are not punctuation or spaces.
+    static final String LAST_LINE = """
+            selector => {
+              const h1 = document.querySelector(selector);
+              if (!h1) return null;
+              const chars = [];
+              const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (let i = 0; i < node.data.length; i++) {
+                  const range = document.createRange();
+                  range.setStart(node, i);
+                  range.setEnd(node, i + 1);
+                  const r = range.getBoundingClientRect();
+                  if (r.width > 0) chars.push({ c: node.data[i], middle: r.top + r.height / 2, height: r.height });
+                }
+              }
+              const lines = [];
+              for (const ch of chars) {
+                const line = lines.find(l => Math.abs(l.middle - ch.middle) < ch.height / 2);
+                if (line) line.text += ch.c; else lines.push({ middle: ch.middle, text: ch.c });
+              }
+              lines.sort((a, b) => a.middle - b.middle);
+              const last = lines.length ? lines[lines.length - 1].text : '';
+              return { lines: lines.length, lastLine: last,
+                       lastLineLetters: [...last].filter(c => !/[\\s\\p{P}\\p{S}]/u.test(c)).length };
             }""";
 
     /** 10 m away from a picture 1.5 m high: a QR of at least 1 m (720 px of 1080) and titles of at least 8 cm. */
