@@ -264,7 +264,7 @@ class PushTest extends ServerTest {
             long version = screen.await("change", 5000).get("version").asLong();
             screen.send("{\"type\":\"ack\",\"version\":" + version + ",\"itemId\":" + id + ",\"itemVersion\":1}");
             JsonNode s = null;
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 200; i++) {
                 s = admin.get("/api/screens/" + p.id()).json();
                 if (s.path("ackedVersion").asLong() == version) break;
                 Thread.sleep(100);
