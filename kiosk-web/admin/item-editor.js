@@ -347,7 +347,7 @@ Editor.prototype.actions = function () {
   var item = this.item;
   var me = this.me;
   var bar = el('div', { className: 'form-actions sticky' });
-  if (me.role === 'viewer') return bar;
+  if (me.role === 'viewer' || me.role === 'disclosure') return bar; // they read content only
   bar.appendChild(button(tr('保存草稿', 'Save draft'), function () { self.save('draft'); }));
   bar.appendChild(button(tr('保存并提交审核', 'Save and submit for review'), function () { self.save('submitted'); }, 'primary'));
   if (item && item.status === 'published') {

@@ -14,7 +14,7 @@ export function options(table) {
 
 export function roles() {
   return { admin: tr('管理员', 'Administrator'), reviewer: tr('审核员', 'Reviewer'), editor: tr('编辑', 'Editor'),
-    viewer: tr('只读', 'Viewer') };
+    viewer: tr('只读', 'Viewer'), disclosure: tr('公开办（依申请公开）', 'Disclosure office') };
 }
 
 export function roleName(code) {

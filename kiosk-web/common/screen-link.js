@@ -3,20 +3,44 @@
 // that thousands of screens do not all return in the same second after a server restart.
 import { observeServerTime } from './clock.js';
 
-var STORE_KEY = 'gongkai.screen';
+// Each kind of player keeps its own identity: /plaza and /touch opened in one browser profile are two screens.
+// (One shared key once made a touch page take over a paired plaza screen and turn its kind into touch.)
+var STORE_PREFIX = 'gongkai.screen.';
+var LEGACY_KEY = 'gongkai.screen'; // before identities were kept per kind
+var PLAZA_TRACE = 'gongkai.plays'; // written only by the plaza player (plaza/plays.js)
 var CLOCK_CHECK_MS = 5 * 60 * 1000; // a ping for the server's time this often while connected
 
-function load() {
+function read(key) {
   try {
-    return JSON.parse(localStorage.getItem(STORE_KEY)) || {};
+    return JSON.parse(localStorage.getItem(key));
   } catch (e) {
-    return {};
+    return null;
   }
 }
 
-function save(state) {
+// The identity under the old shared key goes to one kind only, and is then removed so that no other can take it:
+// to a plaza page always; to a touch page only where no plaza player has run in this profile (a kiosk that
+// shows /touch alone keeps its pairing; a profile that showed both gives it to the plaza, which was there first).
+function adoptLegacy(kind) {
   try {
-    localStorage.setItem(STORE_KEY, JSON.stringify(state));
+    var legacy = read(LEGACY_KEY);
+    if (!legacy || !legacy.screenId) return null;
+    if (kind !== 'plaza' && localStorage.getItem(PLAZA_TRACE) !== null) return null;
+    localStorage.setItem(STORE_PREFIX + kind, JSON.stringify(legacy));
+    localStorage.removeItem(LEGACY_KEY);
+    return legacy;
+  } catch (e) {
+    return null;
+  }
+}
+
+function load(kind) {
+  return read(STORE_PREFIX + kind) || adoptLegacy(kind) || {};
+}
+
+function save(kind, state) {
+  try {
+    localStorage.setItem(STORE_PREFIX + kind, JSON.stringify(state));
   } catch (e) { /* storage full or disabled: keep running from memory */ }
 }
 
@@ -31,7 +55,7 @@ export function reconnectDelay(attempt, random) {
 // onState({online, state}) on every change; onMessage(msg) for other messages (such as "played" replies).
 // Returns { send(msg) }: true when the message went out on an open socket.
 export function connect(kind, onState, onMessage) {
-  var state = load();
+  var state = load(kind);
   state.items = state.items || [];
   state.alerts = state.alerts || [];
   var attempt = 0;
@@ -60,6 +84,7 @@ export function connect(kind, onState, onMessage) {
     if (msg.type === 'welcome') {
       welcomed = true;
       if (msg.serverTime) observeServerTime(msg.serverTime, helloAt);
+      ping(); // answered at once, not behind the server's queue: a closer measure of the clock
       state.screenId = msg.screenId;
       if (msg.secret) state.secret = msg.secret;
       state.status = msg.status;
@@ -80,7 +105,7 @@ export function connect(kind, onState, onMessage) {
       if (onMessage) onMessage(msg);
       return;
     }
-    save(state);
+    save(kind, state);
     if (msg.type !== 'welcome' && socket) socket.send(JSON.stringify({ type: 'ack', version: state.version }));
     emit(true);
   }
@@ -107,11 +132,13 @@ export function connect(kind, onState, onMessage) {
     };
   }
 
-  setInterval(function () {
+  function ping() {
     if (!socket || !welcomed) return;
     pingAt = Date.now();
     socket.send(JSON.stringify({ type: 'ping' }));
-  }, CLOCK_CHECK_MS);
+  }
+
+  setInterval(ping, CLOCK_CHECK_MS);
 
   emit(false);
   open();

@@ -8,7 +8,7 @@ import { keyboard } from './keyboard.js';
 import { tr, setLang, getLang, named } from '../common/i18n.js';
 import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
-import { alerts } from '../common/playlist.js';
+import { alerts, rotation } from '../common/playlist.js';
 import { watchIdle } from './idle.js';
 
 var view = document.getElementById('view');
@@ -18,8 +18,9 @@ var largeButton = document.getElementById('large');
 var MAIN_CATEGORIES = ['notices', 'office-guides', 'policy-documents', 'interpretations', 'org-functions'];
 // These tiles list every item of a kind (a guide filed under 社会救助 is still a 办事指南).
 var KIND_OF_CATEGORY = { notices: 'notice', 'office-guides': 'guide', 'policy-documents': 'policy', interpretations: 'interpretation' };
-var IDLE_SECONDS = Number(new URLSearchParams(location.search).get('idle')) || 60;
-var ATTRACT_SECONDS = 10;
+var PARAMS = new URLSearchParams(location.search);
+var IDLE_SECONDS = Number(PARAMS.get('idle')) || 60;
+var ATTRACT_SECONDS = Number(PARAMS.get('attract')) || 10; // seconds per notice of the attract loop
 
 var history = []; // the views behind the current one, for 返回
 var current = null; // { render: function } of the view on screen
@@ -83,14 +84,23 @@ function homeView() {
       }
       var main = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) >= 0; })
         .sort(function (a, b) { return MAIN_CATEGORIES.indexOf(a.code) - MAIN_CATEGORIES.indexOf(b.code); });
-      var more = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) < 0; });
+      // A category named like a life event (就业 is both a disclosure domain and a life event) is not a second tile
+      // of the same name: the life event's tile lists both.
+      var sameAs = {};
+      catalogue.categories.forEach(function (c) {
+        catalogue.lifeEvents.forEach(function (l) { if (c.code === l.code || c.name === l.name) sameAs[l.code] = c.code; });
+      });
+      var merged = Object.keys(sameAs).map(function (k) { return sameAs[k]; });
+      var more = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) < 0 && merged.indexOf(c.code) < 0; });
       into.appendChild(el('p', { className: 'lead', text: tr('请点击您要查找的内容，或点上方“搜索”。', 'Tap what you are looking for, or tap Search above.') }));
       into.appendChild(el('h2', { text: tr('政务公开目录', 'Government information') }));
       into.appendChild(el('div', { className: 'tiles main' }, main.map(function (c) {
         return tile(named(c), KIND_OF_CATEGORY[c.code] ? 'kind=' + KIND_OF_CATEGORY[c.code] : 'category=' + c.code);
       })));
       into.appendChild(el('h2', { text: tr('个人办事（按人生阶段）', 'For people, by life event') }));
-      into.appendChild(el('div', { className: 'tiles' }, catalogue.lifeEvents.map(function (c) { return tile(named(c), 'lifeEvent=' + c.code); })));
+      into.appendChild(el('div', { className: 'tiles' }, catalogue.lifeEvents.map(function (c) {
+        return tile(named(c), 'lifeEvent=' + c.code + (sameAs[c.code] ? '|category=' + sameAs[c.code] : ''));
+      })));
       into.appendChild(el('h2', { text: tr('企业办事（按经营阶段）', 'For businesses, by stage') }));
       into.appendChild(el('div', { className: 'tiles' }, catalogue.enterpriseStages.map(function (c) { return tile(named(c), 'enterpriseStage=' + c.code); })));
       into.appendChild(el('h2', { text: tr('依申请公开', 'Information on request') }));
@@ -115,7 +125,7 @@ function listView(label, query, page) {
     render: function (into) {
       into.appendChild(el('h2', { text: label }));
       var size = pageSize();
-      getJson('/api/items?' + query + '&size=' + size + '&page=' + page).then(function (result) {
+      listPage(query, page, size).then(function (result) {
         if (!result.items.length) {
           into.appendChild(el('p', { className: 'empty', text: tr('这里暂时没有内容。', 'Nothing here at the moment.') }));
           return;
@@ -125,6 +135,48 @@ function listView(label, query, page) {
       }).catch(function (e) { showError(e, into); });
     }
   };
+}
+
+// One page of a tile's list. A tile of several queries (a|b) lists the items of any of them, each once, in the
+// server's order (priority, then newest first).
+var MERGED_PAGES = 5; // of 100 items per query: more than a county publishes on one subject at a time
+
+function listPage(query, page, size) {
+  var queries = query.split('|');
+  if (queries.length === 1) {
+    return getJson('/api/items?' + query + '&size=' + size + '&page=' + page).then(function (r) {
+      return { items: r.items.filter(notEnded), total: r.total };
+    });
+  }
+  return Promise.all(queries.map(function (q) { return allItems(q, 1, []); })).then(function (lists) {
+    var byId = {};
+    var items = [];
+    lists.forEach(function (list) {
+      list.filter(notEnded).forEach(function (i) { if (!byId[i.id]) { byId[i.id] = true; items.push(i); } });
+    });
+    items.sort(function (a, b) {
+      return (b.priority - a.priority) || (startOf(b) - startOf(a)) || (b.id - a.id);
+    });
+    return { items: items.slice((page - 1) * size, page * size), total: items.length };
+  });
+}
+
+function allItems(query, page, into) {
+  return getJson('/api/items?' + query + '&size=100&page=' + page).then(function (r) {
+    var all = into.concat(r.items);
+    return all.length < r.total && page < MERGED_PAGES ? allItems(query, page + 1, all) : all;
+  });
+}
+
+function startOf(item) {
+  return Date.parse(item.publishStart || item.createdAt) || 0;
+}
+
+// The screen redraws a list when an item's window ends by its own reckoning of the server's clock (windowsEnded);
+// that reckoning can be a second or two ahead of the server's, which then still lists the item: the screen's
+// own rule decides, as the players' rules do offline.
+function notEnded(item) {
+  return !item.publishEnd || Date.parse(item.publishEnd) > serverNow();
 }
 
 function entry(item, marks) {
@@ -174,27 +226,51 @@ function itemView(id) {
   };
 }
 
+var readable = null; // the article on screen, which a voice that arrives late may read
+
 function itemPage(item, into) {
-  var article = el('article', { className: 'item' }, renderItem(item, function (rid) { return '#item-' + rid; }));
+  var article = el('article', { className: 'item', 'data-id': item.id }, renderItem(item, function (rid) { return '#item-' + rid; }));
+  linkify(article);
   if (item.kind === 'guide') article.appendChild(ratingBox(item));
-  var speak = readAloudButton(article);
-  if (speak) article.insertBefore(speak, article.firstChild);
   var qr = el('figure', { className: 'qr' }, [
     item.links ? el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }) : el('div', { className: 'qr-later' }),
     el('figcaption', { text: item.links ? tr('扫码在手机上阅读全文', 'Scan to read it on your phone')
       : tr('保存后生成二维码', 'The QR code is made when the item is saved') })]);
   into.appendChild(el('div', { className: 'detail' }, [article, qr]));
+  readable = article;
+  addReadAloud();
 }
 
-// Read-aloud of the item on screen, where the browser has a Chinese voice (no voice: no button).
+// ---------------------------------------------------------------- read aloud, only where a Chinese voice exists
+
+// The browser's Chinese voice (mainland first), or null: with no voice, speech would read nothing.
+function chineseVoice() {
+  var synth = window.speechSynthesis;
+  if (!synth || typeof SpeechSynthesisUtterance === 'undefined' || typeof synth.getVoices !== 'function') return null;
+  var voices = synth.getVoices() || [];
+  var chinese = [];
+  for (var i = 0; i < voices.length; i++) {
+    if (/^(zh|cmn)([-_]|$)/i.test(voices[i].lang || '')) chinese.push(voices[i]);
+  }
+  var mainland = chinese.filter(function (v) { return !/(TW|HK|MO|Hant)/i.test(v.lang); });
+  return mainland[0] || chinese[0] || null;
+}
+
+// Puts 朗读 on the article on screen, once, if there is a voice to read it (also called when the voices arrive).
+function addReadAloud() {
+  var article = readable;
+  if (!article || !document.body.contains(article) || article.querySelector('.speak') || !chineseVoice()) return;
+  article.insertBefore(readAloudButton(article), article.firstChild);
+}
+
 function readAloudButton(article) {
   var synth = window.speechSynthesis;
-  if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return null;
   var button = el('button', { type: 'button', className: 'speak', text: tr('朗读', 'Read aloud') });
   button.addEventListener('click', function () {
     if (synth.speaking) { synth.cancel(); button.textContent = tr('朗读', 'Read aloud'); return; }
     var u = new SpeechSynthesisUtterance(article.innerText);
     u.lang = 'zh-CN';
+    u.voice = chineseVoice();
     u.onend = function () { button.textContent = tr('朗读', 'Read aloud'); };
     synth.speak(u);
     button.textContent = tr('停止朗读', 'Stop reading');
@@ -202,8 +278,129 @@ function readAloudButton(article) {
   return button;
 }
 
-function thanks() {
-  return tr('感谢您的评价！', 'Thank you for your rating!');
+if (window.speechSynthesis) {
+  // Chromium loads its voices after the page: the list is empty at first and voiceschanged says when it is not.
+  if (typeof window.speechSynthesis.addEventListener === 'function') window.speechSynthesis.addEventListener('voiceschanged', addReadAloud);
+  else window.speechSynthesis.onvoiceschanged = addReadAloud;
+}
+
+// ---------------------------------------------------------------- outside addresses: shown, never opened
+
+// The same rule as org.gongkai.qr.ItemLinks (keep the two in step): http(s) addresses in ASCII, without the
+// punctuation of the sentence around them.
+var URL_IN_TEXT = /https?:\/\/[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+/gi;
+
+function trimUrl(url) {
+  var u = url;
+  for (;;) {
+    var last = u.charAt(u.length - 1);
+    var unbalanced = (last === ')' && u.indexOf('(') < 0) || (last === ']' && u.indexOf('[') < 0);
+    if ('.,;:!?'.indexOf(last) < 0 && !unbalanced) return u;
+    u = u.substring(0, u.length - 1);
+  }
+}
+
+// Addresses written in the item's text become links, so that a citizen can take them home (showLink).
+function linkify(root) {
+  var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null, false);
+  var texts = [];
+  for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+    if (!t.parentNode.closest('a, button')) texts.push(t);
+  }
+  texts.forEach(function (node) {
+    var text = node.nodeValue;
+    var parts = [];
+    var at = 0;
+    var m;
+    URL_IN_TEXT.lastIndex = 0;
+    while ((m = URL_IN_TEXT.exec(text)) !== null) {
+      var url = trimUrl(m[0]);
+      if (url.length <= 'https://'.length) continue;
+      if (m.index > at) parts.push(text.substring(at, m.index));
+      parts.push(el('a', { href: url, className: 'text-link', text: url }));
+      at = m.index + url.length;
+      URL_IN_TEXT.lastIndex = at;
+    }
+    if (!parts.length) return;
+    if (at < text.length) parts.push(text.substring(at));
+    parts.forEach(function (part) {
+      node.parentNode.insertBefore(typeof part === 'string' ? document.createTextNode(part) : part, node);
+    });
+    node.parentNode.removeChild(node);
+  });
+}
+
+var linkPanel = document.getElementById('link-panel');
+
+function closeLink() {
+  linkPanel.hidden = true;
+  clear(linkPanel);
+}
+
+// An outside address of the item on screen: its QR code and short address to take home, and the address itself.
+function showLink(url, itemId) {
+  var qrBox = el('div', { className: 'link-code' }, [el('p', { text: tr('正在生成二维码…', 'Making the QR code…') })]);
+  var close = el('button', { type: 'button', id: 'link-close', text: tr('关闭', 'Close') });
+  close.addEventListener('click', closeLink);
+  clear(linkPanel).appendChild(el('div', { className: 'link-box', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'link-title' }, [
+    el('h2', { id: 'link-title', text: tr('请用手机扫码打开', 'Open it on your phone') }),
+    el('p', { className: 'link-why', text: tr('本机不打开外部网站。请扫描二维码，或记下短地址在手机上打开。',
+      'This screen does not open other websites. Scan the code, or note the short address and open it on your phone.') }),
+    qrBox,
+    el('p', { className: 'link-label', text: tr('网址', 'Address') }),
+    el('p', { className: 'link-url', text: url }),
+    close]));
+  linkPanel.hidden = false;
+  var none = function () {
+    clear(qrBox).appendChild(el('p', { className: 'link-none', text: tr('这个网址暂时没有二维码，请记下上面的网址。',
+      'There is no QR code for this address at the moment; please note the address.') }));
+  };
+  if (!itemId) { none(); return; }
+  getJson('/api/items/' + itemId + '/links').then(function (r) {
+    var found = r.links.filter(function (l) { return l.url === url; })[0];
+    if (!found) { none(); return; } // the item changed or went since its page was drawn
+    clear(qrBox);
+    qrBox.appendChild(el('img', { className: 'link-qr', src: found.qrSvg, alt: tr('二维码', 'QR code') }));
+    qrBox.appendChild(el('p', { className: 'link-label', text: tr('短地址', 'Short address') }));
+    qrBox.appendChild(el('p', { className: 'link-short', text: found.shortUrl }));
+  }).catch(none);
+}
+
+// Nothing on this screen may leave the kiosk: every link is handled here, before the browser could follow it.
+function guardLinks(e) {
+  var a = e.target.closest ? e.target.closest('a') : null;
+  if (!a) return;
+  e.preventDefault();
+  if (e.type !== 'click') return;
+  var href = a.getAttribute('href') || '';
+  if (href.indexOf('#item-') === 0) {
+    go(itemView(href.substring(6)));
+  } else if (/^https?:\/\//i.test(href)) {
+    var article = a.closest('article[data-id]');
+    showLink(href, article ? article.getAttribute('data-id') : null);
+  }
+}
+['click', 'auxclick', 'dragstart'].forEach(function (type) { document.addEventListener(type, guardLinks, true); });
+// A long press would offer 在新标签页中打开 (open in a new tab).
+document.addEventListener('contextmenu', function (e) { e.preventDefault(); }, true);
+
+// One rating of each item, and of the visit, per visit: the server counts a visit by this id (a new one at each
+// reset) and refuses a second rating; the screen says the first one was recorded instead of offering it again.
+var visit = newVisit();
+
+function newVisit() {
+  var bytes = new Uint8Array(12);
+  (window.crypto || window.msCrypto).getRandomValues(bytes);
+  return { id: 'v-' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''), rated: {} };
+}
+
+function ratingMessage(result) {
+  return {
+    ok: tr('感谢您的评价！已记录您的评价。', 'Thank you! Your rating has been recorded.'),
+    already: tr('已记录您的评价。每次使用，每项内容只能评价一次。', 'Your rating is recorded. You can rate each item once per visit.'),
+    limited: tr('本机一小时内对这项内容的评价已达上限，感谢您的参与。', 'This screen has had the most ratings that count for this item this hour. Thank you.'),
+    failed: tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.')
+  }[result];
 }
 
 // The levels and reasons of a rating, as the server defines them (GET /api/ratings/options), fetched once.
@@ -214,7 +411,7 @@ function loadRatingOptions() {
   return ratingOptions;
 }
 
-// The five level buttons; a tap sends the rating (plus `extra`) and hands the answer to done(ok).
+// The five level buttons; a tap sends the rating (plus `extra`) once and hands done() ok, already, limited or failed.
 function ratingButtons(extra, done) {
   var buttons = el('div', { className: 'rating-levels' });
   loadRatingOptions().then(function (o) {
@@ -222,23 +419,40 @@ function ratingButtons(extra, done) {
       buttons.appendChild(el('button', { type: 'button', className: 'rate', 'data-level': l.code, text: named(l) }));
     });
   }).catch(function () { /* no rating offered */ });
+  var sending = false;
   buttons.addEventListener('click', function (e) {
     var b = e.target.closest('button');
-    if (!b) return;
+    if (!b || sending) return;
     var body = extra();
+    var subject = body.itemId && body.context !== 'session' ? 'item ' + body.itemId : 'visit';
+    if (visit.rated[subject]) { done('already'); return; }
+    sending = true; // a second tap while the first is on its way sends nothing
     body.level = Number(b.dataset.level);
     body.screenId = pairedScreenId();
+    body.sessionId = visit.id;
+    var forVisit = visit;
     fetch('/api/ratings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      .then(function (r) { done(r.ok); }, function () { done(false); });
+      .then(function (r) {
+        if (r.ok) return 'ok';
+        if (r.status !== 429) return 'failed';
+        return r.json().then(function (err) { return err.field === 'sessionId' ? 'already' : 'limited'; }, function () { return 'limited'; });
+      }, function () { return 'failed'; })
+      .then(function (result) {
+        sending = false;
+        if (result !== 'failed') forVisit.rated[subject] = true;
+        done(result);
+      });
   });
   return buttons;
 }
 
 function ratingBox(item) {
   var box = el('section', { className: 'rating' }, [el('h2', { text: tr('这份办事指南对您有帮助吗？', 'Did this guide help you?') })]);
-  box.appendChild(ratingButtons(function () { return { itemId: item.id }; }, function (ok) {
-    clear(box).appendChild(el('p', { className: 'thanks', text: ok ? thanks() : tr('评价没有提交成功，请稍后再试。', 'Your rating was not sent; please try again.') }));
-  }));
+  function finished(result) {
+    clear(box).appendChild(el('p', { className: result === 'failed' ? 'error' : 'thanks', text: ratingMessage(result) }));
+  }
+  if (visit.rated['item ' + item.id]) finished('already');
+  else box.appendChild(ratingButtons(function () { return { itemId: item.id }; }, finished));
   return box;
 }
 
@@ -292,8 +506,8 @@ function finishView() {
       skip.addEventListener('click', reset);
       var levels = ratingButtons(function () {
         return { context: 'session', reasons: Object.keys(chosen).filter(function (k) { return chosen[k]; }) };
-      }, function (ok) {
-        clear(into).appendChild(el('p', { className: 'thanks', text: ok ? thanks() : tr('评价没有提交成功。', 'Your rating was not sent.') }));
+      }, function (result) {
+        clear(into).appendChild(el('p', { className: result === 'failed' ? 'error' : 'thanks', text: ratingMessage(result) }));
         setTimeout(reset, 3000);
       });
       into.appendChild(levels);
@@ -336,11 +550,22 @@ function applicationView() {
   function lookUp() {
     if (!fields.number || !fields.code) return;
     clear(answer).appendChild(el('p', { text: tr('正在查询…', 'Looking it up…') }));
-    fetch('/api/applications/lookup?number=' + encodeURIComponent(fields.number) + '&code=' + encodeURIComponent(fields.code),
-      { headers: { Accept: 'application/json' } }).then(function (r) {
+    var screenId = pairedScreenId();
+    fetch('/api/applications/lookup?number=' + encodeURIComponent(fields.number) + '&code=' + encodeURIComponent(fields.code)
+      + (screenId ? '&screenId=' + encodeURIComponent(screenId) : ''), { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (r.status === 429) return r.json().then(function (e) { return { throttled: e.retryAfterSeconds || Number(r.headers.get('Retry-After')) || 60 }; });
       return r.ok ? r.json() : null;
     }).then(function (a) {
       clear(answer);
+      if (a && a.throttled) {
+        // Too many wrong codes from this screen: say so, and for how long, instead of a plain "not found".
+        var minutes = Math.ceil(a.throttled / 60);
+        answer.appendChild(el('p', { className: 'error', id: 'lookup-throttled', text: tr(
+          '查询码输错次数过多，为保护申请人信息，本机暂停查询 ' + minutes + ' 分钟，请稍后再试或到窗口咨询。',
+          'Too many wrong check codes: to protect applicants, lookups on this screen are paused for ' + minutes
+            + (minutes === 1 ? ' minute' : ' minutes') + '. Please try again later or ask at the counter.') }));
+        return;
+      }
       if (!a) {
         answer.appendChild(el('p', { className: 'error', text: tr('没有查到：请核对申请编号和查询码。', 'Not found: please check the number and the code.') }));
         return;
@@ -388,24 +613,37 @@ function touchToStart() {
   return '请触摸屏幕开始查询 · Touch the screen to start';
 }
 
+// The notices this screen's group shows now (the screen's own copy, so the loop runs offline too); none before
+// the screen is paired into a group: other groups' notices are not this screen's to show.
+function attractItems() {
+  var s = link && link.state;
+  if (!s || s.status !== 'active') return [];
+  var zone = (s.group && s.group.timezone) || 'Asia/Shanghai';
+  return rotation(s.items || [], serverDate(), zone).filter(function (i) { return i.kind === 'notice' && i.links; });
+}
+
 function startAttract() {
   attract.hidden = false;
-  clear(attract).appendChild(el('p', { className: 'attract-hint', text: touchToStart() }));
-  getJson('/api/items?kind=notice&size=10').then(function (r) {
-    var i = 0;
-    function next() {
-      if (attract.hidden || !r.items.length) return;
-      var item = r.items[i++ % r.items.length];
+  clearTimeout(attractTimer);
+  var i = 0;
+  function next() {
+    if (attract.hidden) return;
+    var items = attractItems();
+    if (!items.length) {
+      clear(attract).appendChild(el('p', { className: 'attract-hint', text: touchToStart() }));
+    } else {
+      var item = items[i++ % items.length];
       clear(attract).appendChild(el('div', { className: 'attract-item' }, [
         el('p', { className: 'attract-meta', text: kindName(item.kind) + ' · ' + (item.departmentName || '') }),
         el('h2', { text: item.title }),
         item.summary ? el('p', { text: item.summary }) : null,
         el('img', { src: item.links.qrSvg, alt: 'QR' }),
         el('p', { className: 'attract-hint', text: touchToStart() })]));
-      attractTimer = setTimeout(next, ATTRACT_SECONDS * 1000);
     }
-    next();
-  }).catch(function () { /* the hint alone */ });
+    // with nothing to show yet, look again soon: the group's notices arrive once the screen is connected
+    attractTimer = setTimeout(next, (items.length ? ATTRACT_SECONDS : 1) * 1000);
+  }
+  next();
 }
 
 function stopAttract() {
@@ -458,12 +696,15 @@ function setLanguage(value) {
 // Forget everything the last person did: views, search text, large text, language; back to the attract loop.
 function reset() {
   setLanguage('zh');
+  visit = newVisit();
   dismissed = {};
   history = [];
   current = null;
   clear(view);
   setLarge(false);
   setContrast(false);
+  closeLink();
+  readable = null;
   if (window.speechSynthesis) window.speechSynthesis.cancel();
   startAttract();
 }
@@ -472,11 +713,7 @@ view.addEventListener('click', function (e) {
   var target = e.target.closest('button, a');
   if (!target) return;
   if (target.dataset.query) go(listView(target.dataset.label, target.dataset.query, 1));
-  else if (target.dataset.id) go(itemView(target.dataset.id));
-  else if (target.hash && target.hash.indexOf('#item-') === 0) {
-    e.preventDefault();
-    go(itemView(target.hash.substring(6)));
-  }
+  else if (target.dataset.id && target.classList.contains('entry')) go(itemView(target.dataset.id));
 });
 attract.addEventListener('pointerdown', function (e) { e.preventDefault(); stopAttract(); });
 document.getElementById('home').addEventListener('click', function () { history = []; current = null; go(homeView()); });

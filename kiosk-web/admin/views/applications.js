@@ -1,7 +1,9 @@
 // Disclosure on request (依申请公开), staff side: register an application, give the applicant its number and check
-// code, watch the deadlines in working days, move it on and record the reply.
+// code, watch the deadlines in working days, move it on and record the reply. Applications hold personal data: a
+// department's editors and reviewers see their own department's, the disclosure office (公开办) and admins see all
+// and route them to departments; viewers do not see this view.
 import { el, formatDate } from '../../common/dom.js';
-import { tr } from '../../common/i18n.js';
+import { tr, named } from '../../common/i18n.js';
 import { table, field, select, onSubmit, submitButton, button, badge, toast, formDialog, fill } from '../ui.js';
 import { options, channels, channelName, replyTypes, replyName, applicationStateName } from '../labels.js';
 
@@ -10,17 +12,31 @@ var WARN_DAYS = 5;
 export var view = {
   id: 'applications',
   title: function () { return tr('依申请公开', 'Requests for information'); },
-  roles: ['admin', 'reviewer', 'editor', 'viewer'],
+  roles: ['admin', 'reviewer', 'editor', 'disclosure'],
   render: function (root, session) {
-    var page = { api: session.api, writer: session.me.role !== 'viewer', list: el('div', { className: 'list' }),
+    var page = { api: session.api, writer: true, list: el('div', { className: 'list' }), departments: [],
+      // The disclosure office and admins register for any department and route; the others for their own.
+      router: session.me.role === 'admin' || session.me.role === 'disclosure',
       created: el('div', { id: 'application-created', className: 'result-box', hidden: 'hidden' }) };
     page.reload = function () { return load(page); };
-    if (page.writer) root.appendChild(registerForm(page));
-    root.appendChild(page.created);
-    root.appendChild(page.list);
-    return page.reload();
+    return page.api('GET', '/api/departments').then(function (departments) {
+      page.departments = departments;
+      root.appendChild(registerForm(page));
+      root.appendChild(page.created);
+      root.appendChild(page.list);
+      return page.reload();
+    });
   }
 };
+
+function departmentOptions(page, none) {
+  return [{ value: '', text: none }].concat(page.departments.map(function (d) { return { value: d.code, text: named(d) }; }));
+}
+
+function departmentName(page, code) {
+  var d = page.departments.filter(function (x) { return x.code === code; })[0];
+  return d ? named(d) : code || tr('（待分办）', '(not yet routed)');
+}
 
 function today() {
   var d = new Date();
@@ -34,6 +50,7 @@ function registerForm(page) {
     field(tr('申请渠道', 'Channel'), select(options(channels), 'in_person'), 'channel'),
     field(tr('申请人', 'Applicant'), el('input', { maxlength: 200 }), 'applicant'),
     field(tr('联系方式', 'Contact'), el('input', { maxlength: 200 }), 'contact'),
+    page.router ? field(tr('承办部门', 'Handled by'), select(departmentOptions(page, tr('（暂不分办）', '(route later)')), ''), 'department') : null,
     el('div', { className: 'wide' }, [field(tr('申请公开的信息', 'Information requested'),
       el('textarea', { rows: 3, maxlength: 2000 }), 'subject')]),
     el('div', { className: 'form-actions' }, [submitButton(tr('登记', 'Register'))])]);
@@ -67,16 +84,18 @@ function load(page) {
 
 function columns(page) {
   return [
-    { title: tr('编号', 'Number'), value: function (a) { return a.number; }, className: 'mono' },
+    { title: tr('编号', 'Number'), value: function (a) { return a.number; }, className: 'mono nowrap' },
     { title: tr('申请人', 'Applicant'), value: function (a) { return a.applicant; } },
     { title: tr('申请内容', 'Request'), value: subject },
+    { title: tr('承办部门', 'Handled by'), value: function (a) { return departmentName(page, a.department); } },
     { title: tr('渠道', 'Channel'), value: function (a) { return channelName(a.channel); } },
     { title: tr('收到日期', 'Received'), value: function (a) { return formatDate(a.receivedOn); } },
     { title: tr('状态', 'State'), value: state },
     { title: tr('答复期限', 'Deadline'), value: deadline },
     { title: tr('答复', 'Reply'), value: function (a) { return a.replyType ? replyName(a.replyType) + ' · ' + formatDate(a.answeredOn) : ''; } },
-    { title: tr('操作', 'Actions'), value: function (a) { return page.writer && a.status !== 'answered'
-      ? button(tr('办理', 'Move on'), function () { move(page, a); }, 'link') : ''; }, className: 'actions' }
+    { title: tr('操作', 'Actions'), value: function (a) { return el('span', { className: 'row-actions' }, [
+      a.status !== 'answered' ? button(tr('办理', 'Move on'), function () { move(page, a); }, 'link') : null,
+      page.router ? button(tr('分办', 'Route'), function () { route(page, a); }, 'link') : null]); }, className: 'actions' }
   ];
 }
 
@@ -112,6 +131,17 @@ function steps(a) {
     handling: ['correction_requested', 'extended', 'answered'], correction_requested: ['handling', 'answered'] }[a.status] || [];
   return allowed.filter(function (s) { return s !== 'extended' || !a.extended; })
     .map(function (s) { return { value: s, text: all[s] }; });
+}
+
+function route(page, a) {
+  formDialog(tr('分办申请 ', 'Route application ') + a.number, [
+    field(tr('承办部门', 'Handled by'), select(departmentOptions(page, tr('（请选择）', '(choose)')), a.department || ''), 'department')
+  ], tr('确定', 'Confirm'), function (values) {
+    return page.api('PUT', '/api/applications/' + encodeURIComponent(a.number) + '/department', values).then(function () {
+      toast(tr('已分办', 'Routed'), 'ok');
+      return page.reload();
+    });
+  });
 }
 
 function move(page, a) {

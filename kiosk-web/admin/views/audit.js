@@ -65,10 +65,25 @@ function columns() {
 function verify(page) {
   fill(page.verdict, [el('span', { className: 'muted', text: tr('正在校验…', 'Verifying…') })]);
   return page.api('GET', '/api/audit/verify').then(function (v) {
-    fill(page.verdict, [v.ok
-      ? badge(tr('审计链完整：' + v.entries + ' 条记录均未被改动', 'Chain intact: none of the ' + v.entries + ' entries was altered'), 'ok')
-      : badge(tr('审计链在第 ' + v.firstBadId + ' 条记录处断开：该记录或其前一条被改动或删除',
-        'Chain broken at entry ' + v.firstBadId + ': it or the one before was altered or removed'), 'danger')]);
+    if (v.ok) {
+      fill(page.verdict, [badge(tr('审计链完整：' + v.entries + ' 条记录均未被改动，与锚点一致',
+        'Chain intact: none of the ' + v.entries + ' entries was altered, and it matches its anchor'), 'ok')]);
+      return;
+    }
+    var verdicts = [];
+    if (v.firstBadId !== null) {
+      verdicts.push(badge(tr('审计链在第 ' + v.firstBadId + ' 条记录处断开：该记录或其前一条被改动或删除',
+        'Chain broken at entry ' + v.firstBadId + ': it or the one before was altered or removed'), 'danger'));
+    }
+    if (v.truncated) {
+      verdicts.push(badge(tr('审计日志被截断：最新的 ' + v.missingEntries + ' 条记录已被删除',
+        'The log was truncated: its ' + v.missingEntries + ' newest entries were deleted'), 'danger'));
+    } else if (v.firstBadId === null) {
+      verdicts.push(badge(tr('审计日志与锚点不一致（见下方说明）', 'The log does not match its anchor (see below)'), 'danger'));
+    }
+    // The server's account of each difference, with when it was found (kept until an operator moves the anchor away).
+    verdicts.push(el('ul', { className: 'problems' }, (v.problems || []).map(function (p) { return el('li', { text: p }); })));
+    fill(page.verdict, verdicts);
   }, function (err) {
     fill(page.verdict, [badge(err.message, 'danger')]);
   });

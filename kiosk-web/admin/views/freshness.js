@@ -7,7 +7,7 @@ import { table, badge, field, fill, downloadLink } from '../ui.js';
 export var view = {
   id: 'freshness',
   title: function () { return tr('部门更新', 'Freshness'); },
-  roles: ['admin', 'reviewer', 'viewer'],
+  roles: ['admin', 'reviewer', 'viewer', 'disclosure'],
   render: function (root) {
     var date = el('input', { type: 'date' });
     var results = el('div');

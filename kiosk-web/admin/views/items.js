@@ -12,7 +12,7 @@ var PAGE_SIZE = 50;
 export var view = {
   id: 'items',
   title: function () { return tr('内容', 'Content'); },
-  roles: ['admin', 'reviewer', 'editor', 'viewer'],
+  roles: ['admin', 'reviewer', 'editor', 'viewer', 'disclosure'],
   render: function (root, session, param) {
     return param ? itemEditor(root, session, param) : list(root, session);
   }
@@ -32,7 +32,7 @@ function list(root, session) {
       field(tr('部门', 'Department'), dept, 'department')].forEach(function (f) { filters.appendChild(f); });
     var results = el('div');
     var head = el('div', { className: 'toolbar' }, [
-      session.me.role === 'viewer' ? null : el('a', { className: 'btn btn-primary', href: '#/items/new', text: tr('新建内容', 'New item') })]);
+      session.me.role === 'viewer' || session.me.role === 'disclosure' ? null : el('a', { className: 'btn btn-primary', href: '#/items/new', text: tr('新建内容', 'New item') })]);
     fill(root, [head, filters, results]);
     function load(page) {
       var query = ['size=' + PAGE_SIZE, 'page=' + page];

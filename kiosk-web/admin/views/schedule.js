@@ -11,7 +11,7 @@ var DAY_MINUTES = 24 * 60;
 export var view = {
   id: 'schedule',
   title: function () { return tr('排期', 'Schedule'); },
-  roles: ['admin', 'reviewer', 'editor', 'viewer'],
+  roles: ['admin', 'reviewer', 'editor', 'viewer', 'disclosure'],
   render: function (root, session) {
     return api('GET', '/api/screen-groups').then(function (groups) {
       if (!groups.length) {

@@ -10,7 +10,7 @@ var timer = null;
 export var view = {
   id: 'screens',
   title: function () { return tr('屏幕', 'Screens'); },
-  roles: ['admin', 'reviewer', 'editor', 'viewer'],
+  roles: ['admin', 'reviewer', 'editor', 'viewer', 'disclosure'],
   render: render,
   leave: function () {
     clearInterval(timer);

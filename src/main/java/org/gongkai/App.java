@@ -30,12 +30,15 @@ import org.gongkai.db.Database;
 import org.gongkai.demo.DemoLoader;
 import org.gongkai.departments.DepartmentRoutes;
 import org.gongkai.departments.DepartmentStore;
+import org.gongkai.limits.Limiter;
+import org.gongkai.limits.MemoryLimiter;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
 import org.gongkai.push.ChangeFeed;
 import org.gongkai.push.LocalChangeFeed;
 import org.gongkai.push.PushHub;
+import org.gongkai.qr.ItemLinkRoutes;
 import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
 import org.gongkai.ratings.RatingRoutes;
@@ -83,6 +86,7 @@ public final class App {
     private final ApplicationService applications;
     private final AuditLog audit;
     private final LoginThrottle loginThrottle;
+    private final Limiter limiter;
     private final PushHub hub;
     private Javalin server;
 
@@ -109,10 +113,11 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock);
         ratingStore = new RatingStore(jdbi);
-        audit = new AuditLog(jdbi, clock);
+        audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
         loginThrottle = new LoginThrottle(clock);
+        limiter = new MemoryLimiter(clock);
         applications = new ApplicationService(new ApplicationStore(jdbi), WorkCalendar.load(config), clock,
-                config.display().zone());
+                config.display().zone(), limiter, departments::exists);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
@@ -120,6 +125,7 @@ public final class App {
     }
 
     public App start() {
+        audit.open(config.display().zone());
         accounts.ensureAdmin(options.adminPassword(), config.server().production());
         if (options.loadDemo()) {
             new DemoLoader(config, departments, screenStore, items).loadIfEmpty();
@@ -163,7 +169,8 @@ public final class App {
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
                 Duration.ofDays(config.display().horizonDays()), clock);
-        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock);
+        ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock, departments,
+                new org.gongkai.qr.LinkGonePage(config.office()));
         Pages pages = new Pages();
         var r = c.routes;
 
@@ -201,16 +208,17 @@ public final class App {
         r.post("/api/items/{id}/clear", itemRoutes::clear);
         r.get("/api/reviews", itemRoutes::queue);
         r.get("/api/alerts/policy", itemRoutes::alertPolicy);
-        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock);
+        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
         r.get("/api/ratings/options", ratings::options);
         r.post("/api/ratings", ratings::rate);
         r.get("/api/ratings/summary", ratings::summary);
-        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications);
+        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, id -> screenStore.find(id).isPresent());
         r.get("/api/applications/lookup", applicationRoutes::lookup);
         r.get("/api/applications", applicationRoutes::list);
         r.post("/api/applications", applicationRoutes::create);
         r.get("/api/applications/{number}", applicationRoutes::get);
         r.post("/api/applications/{number}/status", applicationRoutes::move);
+        r.put("/api/applications/{number}/department", applicationRoutes::route);
         r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
         r.get("/api/items/{id}/history", itemRoutes::history);
 
@@ -249,6 +257,11 @@ public final class App {
         r.get("/qr/{file}", ctx -> {
             if (ctx.pathParam("file").endsWith(".svg")) links.svg(ctx); else links.png(ctx);
         });
+        ItemLinkRoutes itemLinks = new ItemLinkRoutes(itemStore, shortLinks, clock);
+        r.get("/api/items/{id}/links", itemLinks::list);
+        r.get("/s/{code}/{key}", itemLinks::redirect);
+        r.get("/S/{code}/{key}", itemLinks::redirect);
+        r.get("/qr/{code}/{file}", itemLinks::qr);
 
         r.get("/", ctx -> ctx.redirect("/admin"));
         r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean
@@ -286,5 +299,6 @@ public final class App {
         if (server != null) server.stop();
         hub.close();
         search.close();
+        audit.close();
     }
 }

@@ -65,8 +65,10 @@ public final class AuthRoutes {
         ctx.json(me(Requests.requireStaff(ctx)));
     }
 
+    /** Any role but viewer; the token acts with its owner's role (a disclosure office's token: applications only). */
     public void createToken(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.requireStaff(ctx);
+        if (staff.role() == Role.VIEWER) throw ApiException.forbidden("role viewer cannot create API tokens");
         TokenRequest req = Requests.body(ctx, TokenRequest.class);
         Requests.require(req.name() != null && !req.name().isBlank() && req.name().length() <= 200, "name",
                 "is required: what the token is for");

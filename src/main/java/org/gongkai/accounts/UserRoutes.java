@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /** /api/users (admin: list, create, edit, reset a password) and POST /api/me/password (any staff). */
 public final class UserRoutes {
-    private static final String ROLES = "admin, reviewer, editor or viewer";
+    private static final String ROLES = "admin, reviewer, editor, viewer or disclosure";
 
     record NewUser(String username, String displayName, String password, String role, String department) {}
 

@@ -5,11 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** A disclosure-on-request application (依申请公开) as staff see it. */
+/**
+ * A disclosure-on-request application (依申请公开) as staff see it. department: the one handling it (null: not yet
+ * routed; then only admins and the disclosure office see it).
+ */
 public record Application(long id, String number, String channel, String subject, String applicant, String contact,
                           LocalDate receivedOn, LocalDate clockStartsOn, String status, boolean extended,
                           String replyType, LocalDate answeredOn, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                          String updatedBy) {
+                          String updatedBy, String department) {
 
     public static final List<String> CHANNELS = List.of("in_person", "letter", "fax", "email", "online", "other");
 

@@ -1,9 +1,11 @@
 package org.gongkai.applications;
 
 import org.gongkai.accounts.Secrets;
+import org.gongkai.limits.Limiter;
 import org.gongkai.qr.ShortCodes;
 import org.gongkai.web.ApiException;
 import org.gongkai.web.Requests;
+import org.gongkai.web.TooManyRequests;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,21 +13,31 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applications and their deadlines: 20 working days from receipt (or from the corrected request), 20 more once when
  * extended. The public lookup needs number and check code and answers the same for a wrong code as for no such
- * number, and a number whose code was guessed wrong five times is closed to lookups for a quarter of an hour.
+ * number. Wrong codes slow down the caller who sends them, never the application: numbers are sequential, so a lock
+ * per number would let anyone lock every applicant out. A caller is an address, or a touchscreen (its address and
+ * screen id: kiosks in one hall may share an address); see {@link #LOOKUP_RULES}.
  */
 public final class ApplicationService {
     public record Created(Application application, String checkCode) {}
 
-    private static final int MAX_FAILURES = 5;
+    /** Who looks an application up: an address, and the touchscreen when the lookup comes from one (else null). */
+    public record Caller(String address, String screenId) {}
+
     static final int MAX_YEARS_BACK = 5;
-    private static final Duration LOCK = Duration.ofMinutes(15);
+    /** Wrong check codes allowed to one address (no screen) in 15 minutes. */
+    static final Limiter.Rule BY_ADDRESS = new Limiter.Rule("lookup-address", 5, Duration.ofMinutes(15));
+    /** ...to one touchscreen in 5 minutes: the person in front of it is there in person, and the next one waits less. */
+    static final Limiter.Rule BY_SCREEN = new Limiter.Rule("lookup-screen", 5, Duration.ofMinutes(5));
+    /** ...to one address whatever the screen, so that naming screens in turn gains a guesser little. */
+    static final Limiter.Rule ADDRESS_TOTAL = new Limiter.Rule("lookup-address-total", 30, Duration.ofMinutes(15));
+    static final java.util.List<Limiter.Rule> LOOKUP_RULES = java.util.List.of(BY_ADDRESS, BY_SCREEN, ADDRESS_TOTAL);
     private static final String NOT_FOUND = "no application with this number and check code";
     private static final String DUMMY_HASH = Secrets.sha256("no such application");
 
@@ -33,20 +45,27 @@ public final class ApplicationService {
     private final WorkCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
-    private final Map<String, int[]> failures = new ConcurrentHashMap<>(); // number -> {count, lockedUntilEpochSecond}
+    private final Limiter limiter;
+    private final java.util.function.Predicate<String> departmentExists;
 
-    public ApplicationService(ApplicationStore store, WorkCalendar calendar, Clock clock, ZoneId zone) {
+    public ApplicationService(ApplicationStore store, WorkCalendar calendar, Clock clock, ZoneId zone, Limiter limiter,
+                              java.util.function.Predicate<String> departmentExists) {
         this.store = store;
         this.calendar = calendar;
         this.clock = clock;
         this.zone = zone;
+        this.limiter = limiter;
+        this.departmentExists = departmentExists;
     }
 
-    public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn, String actor) {
+    /** department: the one that handles it, or null while the disclosure office has not routed it yet. */
+    public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn,
+                          String department, String actor) {
         Requests.require(channel != null && Application.CHANNELS.contains(channel), "channel", "must be one of " + String.join(", ", Application.CHANNELS));
         Requests.require(subject != null && !subject.isBlank() && subject.length() <= 2000, "subject", "is required (at most 2000 characters): the information asked for");
         Requests.require(applicant != null && !applicant.isBlank() && applicant.length() <= 200, "applicant", "is required (at most 200 characters)");
         Requests.require(contact == null || contact.length() <= 200, "contact", "is longer than 200 characters");
+        requireDepartment(department);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate received = receivedOn == null ? today : receivedOn;
         Requests.require(!received.isAfter(today), "receivedOn", "cannot be in the future");
@@ -55,12 +74,26 @@ public final class ApplicationService {
                 "cannot be more than " + MAX_YEARS_BACK + " years ago");
         String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
-                contact == null ? null : contact.strip(), received, OffsetDateTime.now(clock), actor);
+                contact == null ? null : contact.strip(), received, department, OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
     }
 
-    public java.util.List<Application> list(int limit) {
-        return store.list(limit);
+    /** The newest applications of one department, or of all (department null). */
+    public List<Application> list(String department, int limit) {
+        return store.list(department, limit);
+    }
+
+    /** Hands an application to the department that handles it. */
+    public Application route(Application a, String department, String actor) {
+        Requests.require(department != null, "department", "is required: the code of the department that handles the application");
+        requireDepartment(department);
+        store.route(a.id(), department, OffsetDateTime.now(clock), actor);
+        return find(a.number());
+    }
+
+    private void requireDepartment(String department) {
+        Requests.require(department == null || department.length() <= 64 && departmentExists.test(department), "department",
+                "'" + department + "' is not a known department");
     }
 
     public Application find(String number) {
@@ -95,26 +128,26 @@ public final class ApplicationService {
         return find(number);
     }
 
-    /** What a citizen may see, only with the right check code; nothing at all otherwise. */
-    public Map<String, Object> lookup(String number, String code) {
+    /**
+     * What a citizen may see, only with the right check code; nothing at all otherwise. Every attempt takes a slot of
+     * the caller's limits first (so that parallel guesses are counted too); a right code gives its slots back.
+     */
+    public Map<String, Object> lookup(String number, String code, Caller caller) {
         String n = number == null ? "" : number.strip().toUpperCase();
         String c = code == null ? "" : code.strip().toUpperCase();
-        long now = clock.instant().getEpochSecond();
-        int[] f = failures.get(n);
-        boolean locked = f != null && f[1] > now;
+        List<Limiter.Slot> slots = caller.screenId() == null
+                ? List.of(new Limiter.Slot(BY_ADDRESS, caller.address()))
+                : List.of(new Limiter.Slot(BY_SCREEN, caller.address() + " " + caller.screenId()),
+                        new Limiter.Slot(ADDRESS_TOTAL, caller.address()));
+        long wait = limiter.acquireAll(slots);
+        if (wait > 0) {
+            throw TooManyRequests.retryLater(wait, "too many wrong check codes from " + (caller.screenId() == null
+                    ? "this address" : "this touchscreen") + "; to protect applicants, lookups from here are paused", null);
+        }
         Optional<String> hash = store.checkHash(n);
         boolean right = Secrets.sameHash(hash.orElse(DUMMY_HASH), Secrets.sha256(c)) && hash.isPresent();
-        if (locked || !right) {
-            if (hash.isPresent() && !locked) {
-                int[] count = failures.computeIfAbsent(n, k -> new int[2]);
-                if (++count[0] >= MAX_FAILURES) {
-                    count[0] = 0;
-                    count[1] = (int) (now + LOCK.toSeconds());
-                }
-            }
-            throw new ApiException(404, NOT_FOUND, null);
-        }
-        failures.remove(n);
+        if (!right) throw new ApiException(404, NOT_FOUND, null);
+        limiter.releaseAll(slots);
         return publicView(find(n));
     }
 
@@ -145,6 +178,7 @@ public final class ApplicationService {
     private static Application with(Application a, String status, boolean extended, LocalDate clockStartsOn,
                                     String replyType, LocalDate answeredOn) {
         return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
-                clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy());
+                clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy(),
+                a.department());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class ApplicationStore {
     private static final String COLUMNS = """
             id, number, channel, subject, applicant, contact, received_on, clock_starts_on, status, extended,
-            reply_type, answered_on, created_at, updated_at, updated_by""";
+            reply_type, answered_on, created_at, updated_at, updated_by, department""";
     private final Jdbi jdbi;
 
     public ApplicationStore(Jdbi jdbi) {
@@ -22,13 +22,14 @@ public final class ApplicationStore {
 
     /** Inserts and numbers it YSQ{year}-{id, six digits}; returns the number. */
     public String insert(String checkHash, String channel, String subject, String applicant, String contact,
-                         LocalDate receivedOn, OffsetDateTime now, String actor) {
+                         LocalDate receivedOn, String department, OffsetDateTime now, String actor) {
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                             INSERT INTO applications (check_hash, channel, subject, applicant, contact, received_on,
-                              clock_starts_on, status, created_at, updated_at, updated_by)
-                            VALUES (:hash, :channel, :subject, :applicant, :contact, :received, :received, 'received', :now, :now, :actor)""")
-                    .bind("hash", checkHash).bind("channel", channel).bind("subject", subject).bind("applicant", applicant)
+                              clock_starts_on, status, created_at, updated_at, updated_by, department)
+                            VALUES (:hash, :channel, :subject, :applicant, :contact, :received, :received, 'received', :now, :now,
+                              :actor, :department)""")
+                    .bind("hash", checkHash).bind("department", department).bind("channel", channel).bind("subject", subject).bind("applicant", applicant)
                     .bind("contact", contact).bind("received", receivedOn).bind("now", now).bind("actor", actor)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             String number = String.format("YSQ%d-%06d", receivedOn.getYear(), id);
@@ -47,9 +48,20 @@ public final class ApplicationStore {
                 .bind("n", number).mapTo(String.class).findOne());
     }
 
-    public List<Application> list(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM applications ORDER BY id DESC FETCH FIRST :limit ROWS ONLY")
-                .bind("limit", limit).map((rs, ctx) -> map(rs)).list());
+    /** The newest applications, of one department or (department null) of all. */
+    public List<Application> list(String department, int limit) {
+        String where = department == null ? "" : " WHERE department = :department";
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery("SELECT " + COLUMNS + " FROM applications" + where + " ORDER BY id DESC FETCH FIRST :limit ROWS ONLY")
+                    .bind("limit", limit);
+            if (department != null) q.bind("department", department);
+            return q.map((rs, ctx) -> map(rs)).list();
+        });
+    }
+
+    public void route(long id, String department, OffsetDateTime now, String actor) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE applications SET department = :d, updated_at = :now, updated_by = :actor WHERE id = :id")
+                .bind("d", department).bind("now", now).bind("actor", actor).bind("id", id).execute());
     }
 
     public void update(Application a, OffsetDateTime now, String actor) {
@@ -68,6 +80,6 @@ public final class ApplicationStore {
                 rs.getObject("clock_starts_on", LocalDate.class), rs.getString("status"), rs.getBoolean("extended"),
                 rs.getString("reply_type"), rs.getObject("answered_on", LocalDate.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getString("updated_by"));
+                rs.getString("updated_by"), rs.getString("department"));
     }
 }

@@ -3,46 +3,120 @@ package org.gongkai.audit;
 import org.gongkai.accounts.Secrets;
 import org.jdbi.v3.core.Jdbi;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Who did what, when, from where. Entries are only ever added; each one's hash covers its fields and the hash of
- * the entry before it. Writes are serialized in this node (one chain); several nodes writing need a database lock.
+ * the entry before it, and the chain's head is anchored outside the table ({@link ChainAnchor}), so that rows cut off
+ * its end are found too. Writes are serialized in this node (one chain); several nodes writing need a database lock
+ * and one shared anchor (see docs/RELIABILITY.md).
  */
-public final class AuditLog {
+public final class AuditLog implements AutoCloseable {
     public record Entry(long id, OffsetDateTime at, String actor, String action, String target, int status,
                         String address, String prevHash, String hash) {}
 
     static final String GENESIS = "0".repeat(64);
+    /** audit_log.target's length (V8): room for the ids of a list of applications read, as ranges. */
+    static final int MAX_TARGET = 10_000;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
     private final Jdbi jdbi;
     private final Clock clock;
+    private final ChainAnchor anchor;
+    private java.util.concurrent.ScheduledExecutorService daily;
 
-    public AuditLog(Jdbi jdbi, Clock clock) {
+    /** @param anchorFile where the chain's head is kept: audit-anchor.json in the data dir */
+    public AuditLog(Jdbi jdbi, Clock clock, Path anchorFile) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.anchor = new ChainAnchor(new AuditAnchor(anchorFile), new ChainAnchor.Table() {
+            @Override
+            public AuditAnchor.Head head() {
+                return tableHead();
+            }
+
+            @Override
+            public long countUpTo(long id) {
+                return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE id <= :id").bind("id", id)
+                        .mapTo(Long.class).one());
+            }
+
+            @Override
+            public Optional<String> hashOf(long id) {
+                return jdbi.withHandle(h -> h.createQuery("SELECT hash FROM audit_log WHERE id = :id").bind("id", id)
+                        .mapTo(String.class).findOne());
+            }
+        }, clock);
+    }
+
+    /** Compares the anchor with the table (a difference is logged and kept), logs the anchor's line now and daily. */
+    public synchronized void open(ZoneId zone) {
+        if (!anchor.opened()) anchor.open();
+        LOG.info(anchor.line());
+        if (daily != null) return;
+        daily = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "audit-anchor-daily");
+            t.setDaemon(true);
+            return t;
+        });
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        long untilMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(zone)).toSeconds();
+        daily.scheduleAtFixedRate(this::logLine, untilMidnight, Duration.ofDays(1).toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private synchronized void logLine() {
+        LOG.info(anchor.line());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (daily != null) daily.shutdownNow();
+        daily = null;
     }
 
     public synchronized void record(String actor, String action, String target, int status, String address) {
+        if (!anchor.opened()) anchor.open();
         OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String a = cut(actor, 64);
         String act = cut(action, 64);
-        String t = cut(target, 300);
+        String t = cut(target, MAX_TARGET);
         String addr = cut(address, 64);
-        jdbi.useTransaction(h -> {
+        AuditAnchor.Head before = tableHead();
+        if (!anchor.isHead(before.headId(), before.headHash())) anchor.reconcile(before);
+        Entry added = jdbi.inTransaction(h -> {
             String prev = h.createQuery("SELECT hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
                     .mapTo(String.class).findOne().orElse(GENESIS);
-            h.createUpdate("""
+            String hash = hash(prev, at, a, act, t, status, addr);
+            long id = h.createUpdate("""
                             INSERT INTO audit_log (at, actor, action, target, status, address, prev_hash, hash)
                             VALUES (:at, :actor, :action, :target, :status, :address, :prev, :hash)""")
                     .bind("at", at).bind("actor", a).bind("action", act).bind("target", t).bind("status", status)
-                    .bind("address", addr).bind("prev", prev).bind("hash", hash(prev, at, a, act, t, status, addr)).execute();
+                    .bind("address", addr).bind("prev", prev).bind("hash", hash)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return new Entry(id, at, a, act, t, status, addr, prev, hash);
+        });
+        anchor.appended(added.id(), added.hash());
+    }
+
+    /** The table's length and newest entry (0, 0 and the genesis hash when empty). */
+    private AuditAnchor.Head tableHead() {
+        return jdbi.withHandle(h -> {
+            long count = h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one();
+            return h.createQuery("SELECT id, hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+                    .map((rs, ctx) -> new AuditAnchor.Head(count, rs.getLong("id"), rs.getString("hash")))
+                    .findOne().orElse(new AuditAnchor.Head(count, 0, GENESIS));
         });
     }
 
@@ -63,25 +137,33 @@ public final class AuditLog {
         });
     }
 
-    /** Walks the whole chain: {entries, ok, firstBadId}. */
-    public Map<String, Object> verify() {
+    /**
+     * Walks the whole chain and compares its head with the anchor: {entries, ok, firstBadId, truncated,
+     * missingEntries, anchor, problems}. Holds the log's lock meanwhile, so that no append passes the anchor mid-walk.
+     */
+    public synchronized Map<String, Object> verify() {
+        if (!anchor.opened()) anchor.open();
         List<Long> bad = new ArrayList<>();
-        long[] count = {0};
-        jdbi.useHandle(h -> {
-            String[] prev = {GENESIS};
-            h.createQuery("SELECT * FROM audit_log ORDER BY id").map((rs, ctx) -> {
-                String expected = hash(prev[0], rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("target"), rs.getInt("status"), rs.getString("address"));
-                if (!rs.getString("prev_hash").equals(prev[0]) || !rs.getString("hash").equals(expected)) bad.add(rs.getLong("id"));
-                prev[0] = rs.getString("hash");
-                count[0]++;
-                return 0;
-            }).forEach(x -> { });
-        });
+        long[] count = {0, 0};
+        String[] prev = {GENESIS};
+        jdbi.useHandle(h -> h.createQuery("SELECT * FROM audit_log ORDER BY id").map((rs, ctx) -> {
+            String expected = hash(prev[0], rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                    rs.getString("action"), rs.getString("target"), rs.getInt("status"), rs.getString("address"));
+            if (!rs.getString("prev_hash").equals(prev[0]) || !rs.getString("hash").equals(expected)) bad.add(rs.getLong("id"));
+            prev[0] = rs.getString("hash");
+            count[0]++;
+            count[1] = rs.getLong("id");
+            return 0;
+        }).forEach(x -> { }));
+        anchor.reconcile(new AuditAnchor.Head(count[0], count[1], prev[0]));
+        List<String> problems = new ArrayList<>();
+        if (!bad.isEmpty()) problems.add("entry #" + bad.get(0) + " does not match the chain: it or the entry before it was changed or deleted");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entries", count[0]);
-        out.put("ok", bad.isEmpty());
         out.put("firstBadId", bad.isEmpty() ? null : bad.get(0));
+        anchor.report(out, problems);
+        out.put("ok", problems.isEmpty());
+        out.put("problems", problems);
         return out;
     }
 

@@ -11,10 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Records every state-changing API call; /api/audit lists, exports (CSV) and verifies the chain. Admin only. */
+/**
+ * Records every state-changing API call and every read of personal data (and every refused attempt at one);
+ * /api/audit lists, exports (CSV) and verifies the chain. Admin only.
+ */
 public final class AuditRoutes {
     // Citizens' ratings are anonymous by design; an editor's live preview changes nothing.
     private static final Set<String> NOT_STAFF_ACTIONS = Set.of("/api/ratings", "/api/items/preview");
+    private static final String PERSONAL_DATA_READ = "gongkai.audit.personalDataRead";
+    /** Reads under these paths show personal data (the public lookup does not: it shows no name or contact). */
+    private static final String PERSONAL_DATA = "/api/applications";
+    private static final String NOT_PERSONAL_DATA = "/api/applications/lookup";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
     private final AuditLog log;
@@ -23,10 +30,21 @@ public final class AuditRoutes {
         this.log = log;
     }
 
-    /** An after-handler for /api/*: writes (and failed attempts) are recorded with who, what, result and where. */
+    /** A handler that has just shown personal data says which (e.g. "applications 3-5,9"): the read is recorded. */
+    public static void personalDataRead(Context ctx, String what) {
+        ctx.attribute(PERSONAL_DATA_READ, what);
+    }
+
+    /**
+     * An after-handler for /api/*: writes (and failed attempts) are recorded with who, what, result and where; so are
+     * reads of personal data, with what was read, and refused attempts at them.
+     */
     public void record(Context ctx) {
         String method = ctx.method().name();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) return;
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            recordRead(ctx);
+            return;
+        }
         String path = ctx.path();
         if (NOT_STAFF_ACTIONS.contains(path)) return;
         int status = ctx.statusCode();
@@ -45,6 +63,21 @@ public final class AuditRoutes {
             log.record(actor, action, location != null ? location : path, status, ctx.ip());
         } catch (RuntimeException e) { // the action itself has happened; its answer must not turn into a 500
             LOG.error("audit log: could not record {} {} by {}", action, path, actor, e);
+        }
+    }
+
+    private void recordRead(Context ctx) {
+        String read = ctx.attribute(PERSONAL_DATA_READ);
+        String path = ctx.path();
+        boolean refused = read == null && (ctx.statusCode() == 401 || ctx.statusCode() == 403)
+                && path.startsWith(PERSONAL_DATA) && !path.startsWith(NOT_PERSONAL_DATA);
+        if (read == null && !refused) return;
+        String actor = Requests.staff(ctx).map(Staff::username).orElse("(anonymous)");
+        String action = ctx.method().name() + " " + path;
+        try {
+            log.record(actor, action, read != null ? read : path, ctx.statusCode(), ctx.ip());
+        } catch (RuntimeException e) { // the answer has been made; it must not turn into a 500
+            LOG.error("audit log: could not record {} by {}", action, actor, e);
         }
     }
 

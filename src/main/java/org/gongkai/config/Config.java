@@ -5,7 +5,7 @@ import java.time.ZoneId;
 
 /** Everything Gongkai reads from gongkai.yaml, after the user's file is laid over the defaults. */
 public record Config(Server server, Database database, Data data, Display display, Security security,
-                     Screens screens, Push push, Bench bench, String catalogue, String demo, Path configDir) {
+                     Screens screens, Push push, Bench bench, Office office, String catalogue, String demo, Path configDir) {
 
     /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
     public record Server(String host, int port, String publicBaseUrl, long maxBodyBytes, boolean production,
@@ -35,6 +35,12 @@ public record Config(Server server, Database database, Data data, Display displa
     public record Bench(boolean enabled) {}
 
     /**
+     * The disclosure office citizens can turn to: named on the page a QR code of a withdrawn item or a lifted alert
+     * leads to. portalUrl and hall may be empty (left off the page).
+     */
+    public record Office(String name, String nameEn, String phone, String portalUrl, String hall, String hallEn) {}
+
+    /**
      * The built-in publicBaseUrl; it follows a changed port (server.port in the operator's file, --port,
      * GONGKAI_PORT), so that a server on another port still hands out working links. An address the operator
      * names is kept.
@@ -47,32 +53,36 @@ public record Config(Server server, Database database, Data data, Display displa
         boolean builtIn = DEFAULT_PUBLIC_BASE_URL.equals(current) || ("http://localhost:" + server.port()).equals(current);
         String url = builtIn && port > 0 ? "http://localhost:" + port : current;
         return new Config(new Server(server.host(), port, url, server.maxBodyBytes(), server.production(), server.trustProxy()),
-                database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+                database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 
     public Config withDataDir(String dir) {
-        return new Config(server, database, new Data(dir), display, security, screens, push, bench, catalogue, demo, configDir);
+        return new Config(server, database, new Data(dir), display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 
     public Config withDatabase(Database database) {
-        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 
     public Config withScreens(Screens screens) {
-        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 
     public Config withServer(Server server) {
-        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 
     public Config withSecurity(Security security) {
-        return new Config(server, database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
+    }
+
+    public Config withOffice(Office office) {
+        return new Config(server, database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 
     public Config withPublicBaseUrl(String url) {
         return new Config(new Server(server.host(), server.port(), url, server.maxBodyBytes(), server.production(),
                 server.trustProxy()),
-                database, data, display, security, screens, push, bench, catalogue, demo, configDir);
+                database, data, display, security, screens, push, bench, office, catalogue, demo, configDir);
     }
 }

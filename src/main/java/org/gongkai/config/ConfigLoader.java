@@ -97,6 +97,13 @@ public final class ConfigLoader {
         check(c.screens().forgetPendingAfterHours() >= 1, source, "screens.forgetPendingAfterHours", "must be at least 1");
         check(c.push().maxQueuedMessages() >= 1, source, "push.maxQueuedMessages", "must be at least 1");
         check(c.database().maxPoolSize() >= 1, source, "database.maxPoolSize", "must be at least 1");
+        Config.Office o = c.office();
+        check(o != null && o.name() != null && !o.name().isBlank() && o.name().length() <= 200, source, "office.name",
+                "is required (at most 200 characters)");
+        check(o.phone() == null || o.phone().matches("[0-9+() \\-]{0,40}"), source, "office.phone",
+                "must be a phone number: digits, spaces, + ( ) -");
+        check(o.portalUrl() == null || o.portalUrl().isEmpty() || o.portalUrl().matches("https?://[^\\s/]+(/\\S*)?"),
+                source, "office.portalUrl", "must be empty or an http:// or https:// address");
     }
 
     private static void check(boolean ok, String source, String key, String problem) {

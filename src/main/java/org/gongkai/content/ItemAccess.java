@@ -28,7 +28,7 @@ final class ItemAccess {
 
     static void requireEdit(Staff staff, String department) {
         if (!staff.role().canWrite()) {
-            throw ApiException.forbidden("role viewer cannot change anything");
+            throw ApiException.forbidden("role " + staff.role().code() + " cannot change content");
         }
         if (departmentBound(staff) && !department.equals(staff.department())) {
             throw ApiException.forbidden("an editor of department " + staff.department()

@@ -7,7 +7,7 @@ import org.gongkai.accounts.Secrets;
  * fits QR's compact alphanumeric mode. Lookups are case-insensitive.
  */
 public final class ShortCodes {
-    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public static final int LENGTH = 6;
 
     private ShortCodes() {}

@@ -25,4 +25,14 @@ public final class ShortLinks {
         boolean noPath = uri.getRawPath() == null || uri.getRawPath().isEmpty();
         return noPath ? (baseUrl + "/S/" + code).toUpperCase(Locale.ROOT) : url(code);
     }
+
+    /** The short URL of one outside address of an item: the item's code and the address's key. */
+    public String linkUrl(String code, String key) {
+        return url(code) + "/" + key;
+    }
+
+    /** What a QR code of linkUrl carries (upper case where qrText is). */
+    public String linkQrText(String code, String key) {
+        return qrText(code) + "/" + key;
+    }
 }

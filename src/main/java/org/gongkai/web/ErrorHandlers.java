@@ -16,7 +16,16 @@ public final class ErrorHandlers {
     private ErrorHandlers() {}
 
     public static void register(RoutesConfig r) {
-        r.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.field()));
+        r.exception(ApiException.class, (e, ctx) -> {
+            if (e instanceof TooManyRequests t) {
+                ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+                Map<String, Object> body = body(e.getMessage(), e.field());
+                body.put("retryAfterSeconds", t.retryAfterSeconds());
+                ctx.status(429).json(body);
+                return;
+            }
+            write(ctx, e.status(), e.getMessage(), e.field());
+        });
         r.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), e.getMessage(), null));
         r.exception(Exception.class, (e, ctx) -> {
             if (valueTooLong(e)) {
@@ -81,9 +90,13 @@ public final class ErrorHandlers {
     }
 
     static void write(Context ctx, int status, String error, String field) {
+        ctx.status(status).json(body(error, field));
+    }
+
+    private static Map<String, Object> body(String error, String field) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("field", field);
-        ctx.status(status).json(body);
+        return body;
     }
 }

@@ -34,7 +34,7 @@ public final class Requests {
 
     public static Staff requireWriter(Context ctx) {
         Staff staff = requireStaff(ctx);
-        if (!staff.role().canWrite()) throw ApiException.forbidden("role viewer cannot change anything");
+        if (!staff.role().canWrite()) throw ApiException.forbidden("role " + staff.role().code() + " cannot change content");
         return staff;
     }
 

@@ -282,17 +282,16 @@ class AdminPagesBrowserTest extends ServerTest {
             shot(page, "users");
 
             Page viewer = loggedIn("viewer.wang", "viewer-password", "#/users");
-            assertThat(viewer.locator("#nav a").allTextContents()).containsExactly("内容", "排期", "屏幕", "依申请公开", "部门更新");
+            assertThat(viewer.locator("#nav a").allTextContents()).as("applications hold personal data: not for viewers")
+                    .containsExactly("内容", "排期", "屏幕", "部门更新");
             assertThat(viewer.textContent(".view-title")).as("a forbidden view opens the first allowed one").isEqualTo("内容");
             viewer.navigate(server.base + "/admin#/screens");
             row(viewer, "只读可见屏").waitFor();
             assertThat(viewer.locator("#pair").count()).isZero();
             assertThat(viewer.locator("tbody button:has-text('编辑'), tbody button:has-text('停用')").count()).isZero();
             viewer.navigate(server.base + "/admin#/applications");
-            viewer.waitForSelector(".view-title:has-text('依申请公开')");
-            viewer.waitForSelector(".view-body .table-wrap");
+            viewer.waitForSelector(".view-title:has-text('内容')");
             assertThat(viewer.locator("#register").count()).isZero();
-            assertThat(viewer.locator("tbody button").count()).isZero();
 
             viewer.click("button:has-text('修改密码')");
             viewer.fill(".dialog [name=currentPassword]", "not-my-password");
@@ -313,5 +312,48 @@ class AdminPagesBrowserTest extends ServerTest {
             viewer.waitForSelector("#login");
             assertThat(viewer.locator("#nav").count()).isZero();
         }
+    }
+
+    /** The disclosure office (公开办) is a role: it registers applications for any department and routes them. */
+    @Test
+    void theDisclosureOfficeRegistersAndRoutesApplications() {
+        Page page = asAdmin("#/users");
+        page.waitForSelector("#new-user");
+        assertThat(page.locator("#new-user [name=role] option").allTextContents()).contains("公开办（依申请公开）");
+        page.fill("#new-user [name=username]", "office.zhao");
+        page.fill("#new-user [name=displayName]", "赵公开");
+        page.fill("#new-user [name=password]", "office-password");
+        page.selectOption("#new-user [name=role]", "disclosure");
+        page.click("#new-user button[type=submit]");
+        row(page, "office.zhao").waitFor();
+        assertThat(row(page, "office.zhao").textContent()).contains("公开办");
+
+        Page office = loggedIn("office.zhao", "office-password", "#/applications");
+        assertThat(office.locator("#nav a").allTextContents()).contains("内容", "依申请公开").doesNotContain("用户", "审计日志", "审核");
+        office.waitForSelector("#register [name=department]");
+        office.selectOption("#register [name=channel]", "letter");
+        office.selectOption("#register [name=department]", "hrss");
+        office.fill("#register [name=applicant]", "钱分办");
+        office.fill("#register [name=subject]", "县城供水管网改造资金");
+        office.click("#register button[type=submit]");
+        office.waitForSelector("#application-created:not([hidden])");
+        office.click("#application-created button");
+        row(office, "钱分办").waitFor();
+        assertThat(row(office, "钱分办").textContent()).contains("县人力资源和社会保障局");
+        row(office, "钱分办").locator("button:has-text('分办')").click();
+        office.selectOption(".dialog [name=department]", "weather");
+        office.click(".dialog button[type=submit]");
+        row(office, "钱分办").locator("td:has-text('县气象局')").waitFor();
+
+        Page editor = loggedIn(editorOf("hrss"), TestServer.USER_PASSWORD, "#/applications");
+        editor.waitForSelector("#register");
+        assertThat(editor.locator("#register [name=department]").count()).as("an editor registers for their own department").isZero();
+        editor.waitForSelector(".view-body .table-wrap");
+        assertThat(editor.textContent(".view-body")).doesNotContain("钱分办");
+    }
+
+    static String editorOf(String department) {
+        server.user("editor." + department, "editor", department);
+        return "editor." + department;
     }
 }

@@ -19,8 +19,11 @@ class ApplicationsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // Behind a trusted proxy the caller's address comes from X-Forwarded-For: the tests act from several addresses.
+        server = TestServer.start(false, c -> c.withServer(new org.gongkai.config.Config.Server("127.0.0.1", 0,
+                c.server().publicBaseUrl(), c.server().maxBodyBytes(), false, true)));
         admin = server.admin();
+        org.gongkai.support.Fixtures.basics(admin);
         citizen = server.anonymous();
     }
 
@@ -37,7 +40,15 @@ class ApplicationsTest {
     }
 
     static Http.Response lookup(String number, String code) {
-        return citizen.get("/api/applications/lookup?number=" + number + "&code=" + code);
+        return citizen.get(lookupPath(number, code));
+    }
+
+    static String lookupPath(String number, String code) {
+        return "/api/applications/lookup?number=" + number + "&code=" + code;
+    }
+
+    static Http from(String address) {
+        return server.anonymous().withHeader("X-Forwarded-For", address);
     }
 
     @Test
@@ -81,16 +92,58 @@ class ApplicationsTest {
     }
 
     @Test
-    void aWrongCodeRevealsNothingAndGuessingIsStopped() {
+    void aWrongCodeRevealsNothing() {
         JsonNode created = create("村务公开资料");
         String number = created.get("number").asText();
-        String code = created.get("checkCode").asText();
         Http.Response wrong = lookup(number, "WRONG123");
         Http.Response unknown = lookup("YSQ2026-999999", "WRONG123");
         assertThat(wrong.status()).isEqualTo(404);
         assertThat(wrong.body()).isEqualTo(unknown.body());
-        for (int i = 0; i < 4; i++) lookup(number, "WRONG" + i);
-        assertThat(lookup(number, code).status()).as("locked after five wrong codes").isEqualTo(404);
+    }
+
+    /** Numbers are sequential: a lock per number would let anyone lock every applicant out. Guessers are slowed instead. */
+    @Test
+    void wrongCodesFromOneAddressSlowThatAddressButNeverLockTheApplicantOut() {
+        JsonNode created = create("2026年县城区道路维修资金");
+        String number = created.get("number").asText();
+        String code = created.get("checkCode").asText();
+        Http guesser = from("198.51.100.1");
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.get(lookupPath(number, "WRONG00" + i)).status()).as("wrong code " + (i + 1)).isEqualTo(404);
+        }
+        Http.Response throttled = guesser.get(lookupPath(number, code));
+        assertThat(throttled.status()).as("the guessing address waits, even with the right code").isEqualTo(429);
+        long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 15 * 60L);
+        assertThat(throttled.json().get("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
+        assertThat(throttled.json().get("error").asText()).contains("too many wrong check codes", "minutes");
+
+        Http applicant = from("198.51.100.2");
+        Http.Response own = applicant.get(lookupPath(number, code));
+        assertThat(own.status()).as("the applicant elsewhere is not locked out: " + own.body()).isEqualTo(200);
+        assertThat(own.json().get("number").asText()).isEqualTo(number);
+        for (int i = 0; i < 10; i++) {
+            assertThat(applicant.get(lookupPath(number, code)).status()).as("right codes are never counted").isEqualTo(200);
+        }
+    }
+
+    /** Several kiosks may share the hall's address: each is slowed on its own, the building as a whole only much later. */
+    @Test
+    void eachKioskIsThrottledOnItsOwn() {
+        JsonNode created = create("本村低保名单");
+        String number = created.get("number").asText();
+        String code = created.get("checkCode").asText();
+        try (var one = org.gongkai.support.PairedScreen.pair(server, admin, "hall").client();
+             var two = org.gongkai.support.PairedScreen.pair(server, admin, "hall").client()) {
+            java.util.List<String> ids = server.admin().get("/api/screens").json().findValuesAsText("id");
+            assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+            Http hall = from("192.0.2.50");
+            for (int i = 0; i < 5; i++) hall.get(lookupPath(number, "WRONG00" + i) + "&screenId=" + ids.get(0));
+            Http.Response first = hall.get(lookupPath(number, code) + "&screenId=" + ids.get(0));
+            assertThat(first.status()).isEqualTo(429);
+            assertThat(Long.parseLong(first.header("Retry-After"))).as("a kiosk waits less than a remote address").isBetween(1L, 5 * 60L);
+            assertThat(hall.get(lookupPath(number, code) + "&screenId=" + ids.get(1)).status()).as("the next kiosk").isEqualTo(200);
+        }
     }
 
     @Test

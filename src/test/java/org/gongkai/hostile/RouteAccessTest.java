@@ -16,12 +16,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route the running server has (read from Javalin's router through App.routeList) has an access rule here, and
- * each rule holds: a caller below it gets 401 (nobody logged in) or 403 (a role too low), a caller at or above it is
- * let through (whatever the handler then says about the request itself). A new route without a rule fails the test.
+ * each rule holds: a caller it does not allow gets 401 (nobody logged in) or 403 (a role that may not), a caller it
+ * allows is let through (whatever the handler then says about the request itself). A new route without a rule fails
+ * the test.
  */
 class RouteAccessTest extends ServerTest {
-    /** Who may call a route, lowest first: each level includes the ones after it. */
-    enum Rule { PUBLIC, STAFF, WRITER, REVIEWER, ADMIN }
+    /** The callers tried: nobody, and staff of each role (the editor of department hrss, the reviewer of none). */
+    enum Caller { NOBODY, VIEWER, EDITOR, DISCLOSURE, REVIEWER, ADMIN }
+
+    /** Who may call a route. */
+    enum Rule {
+        PUBLIC(Caller.values()),
+        STAFF(Caller.VIEWER, Caller.EDITOR, Caller.DISCLOSURE, Caller.REVIEWER, Caller.ADMIN),
+        /** any role but viewer (API tokens act with their owner's role) */
+        NOT_VIEWER(Caller.EDITOR, Caller.DISCLOSURE, Caller.REVIEWER, Caller.ADMIN),
+        /** writes content */
+        WRITER(Caller.EDITOR, Caller.REVIEWER, Caller.ADMIN),
+        REVIEWER(Caller.REVIEWER, Caller.ADMIN),
+        ADMIN(Caller.ADMIN),
+        /** personal data: the handling department's editors and reviewers, the disclosure office, admins */
+        APPLICATIONS(Caller.EDITOR, Caller.DISCLOSURE, Caller.ADMIN),
+        /** routing applications to departments */
+        DISCLOSURE_OFFICE(Caller.DISCLOSURE, Caller.ADMIN);
+
+        final Set<Caller> allowed;
+
+        Rule(Caller... allowed) {
+            this.allowed = Set.of(allowed);
+        }
+    }
 
     /** A rule, the address to try it on and a body; a route whose allowed call has effects the test must avoid says so. */
     record Case(Rule rule, String path, String body, boolean denyOnly) {}
@@ -38,7 +61,7 @@ class RouteAccessTest extends ServerTest {
         rule("POST /api/login", Rule.PUBLIC, "/api/login", "{}");
         RULES.put("POST /api/logout", new Case(Rule.PUBLIC, "/api/logout", "", true)); // would end the callers' sessions
         rule("GET /api/me", Rule.STAFF, "/api/me", null);
-        rule("POST /api/tokens", Rule.WRITER, "/api/tokens", "{}");
+        rule("POST /api/tokens", Rule.NOT_VIEWER, "/api/tokens", "{}");
         rule("GET /api/users", Rule.ADMIN, "/api/users", null);
         rule("POST /api/users", Rule.ADMIN, "/api/users", "{}");
         rule("PUT /api/users/{id}", Rule.ADMIN, "/api/users/987654", "{}");
@@ -62,10 +85,11 @@ class RouteAccessTest extends ServerTest {
         rule("POST /api/ratings", Rule.PUBLIC, "/api/ratings", "{}");
         rule("GET /api/ratings/summary", Rule.STAFF, "/api/ratings/summary", null);
         rule("GET /api/applications/lookup", Rule.PUBLIC, "/api/applications/lookup?number=YSQ2026-000001&code=X", null);
-        rule("GET /api/applications", Rule.STAFF, "/api/applications", null);
-        rule("POST /api/applications", Rule.WRITER, "/api/applications", "{}");
-        rule("GET /api/applications/{number}", Rule.STAFF, "/api/applications/YSQ2026-999999", null);
-        rule("POST /api/applications/{number}/status", Rule.WRITER, "/api/applications/YSQ2026-999999/status", "{}");
+        rule("GET /api/applications", Rule.APPLICATIONS, "/api/applications", null);
+        rule("POST /api/applications", Rule.APPLICATIONS, "/api/applications", "{}");
+        rule("GET /api/applications/{number}", Rule.APPLICATIONS, "/api/applications/YSQ2026-999999", null);
+        rule("POST /api/applications/{number}/status", Rule.APPLICATIONS, "/api/applications/YSQ2026-999999/status", "{}");
+        rule("PUT /api/applications/{number}/department", Rule.DISCLOSURE_OFFICE, "/api/applications/YSQ2026-999999/department", "{}");
         rule("GET /api/search", Rule.PUBLIC, "/api/search?q=x", null);
         rule("GET /api/categories", Rule.PUBLIC, "/api/categories", null);
         rule("GET /api/departments", Rule.PUBLIC, "/api/departments", null);
@@ -89,6 +113,10 @@ class RouteAccessTest extends ServerTest {
         rule("GET /s/{code}", Rule.PUBLIC, "/s/ZZZZZZ", null);
         rule("GET /S/{code}", Rule.PUBLIC, "/S/ZZZZZZ", null);
         rule("GET /qr/{file}", Rule.PUBLIC, "/qr/ZZZZZZ.png", null);
+        rule("GET /api/items/{id}/links", Rule.PUBLIC, NO_ITEM + "/links", null);
+        rule("GET /s/{code}/{key}", Rule.PUBLIC, "/s/ZZZZZZ/ZZZZ", null);
+        rule("GET /S/{code}/{key}", Rule.PUBLIC, "/S/ZZZZZZ/ZZZZ", null);
+        rule("GET /qr/{code}/{file}", Rule.PUBLIC, "/qr/ZZZZZZ/ZZZZ.png", null);
         rule("GET /", Rule.PUBLIC, "/", null);
         rule("GET /favicon.ico", Rule.PUBLIC, "/favicon.ico", null);
         rule("GET /plaza", Rule.PUBLIC, "/plaza", null);
@@ -117,12 +145,13 @@ class RouteAccessTest extends ServerTest {
 
     @Test
     void everyRuleHoldsForEveryRole() {
-        Map<Rule, Http> callers = new LinkedHashMap<>();
-        callers.put(Rule.PUBLIC, server.anonymous());
-        callers.put(Rule.STAFF, server.user("acc-viewer", "viewer", null));
-        callers.put(Rule.WRITER, server.user("acc-editor", "editor", "hrss"));
-        callers.put(Rule.REVIEWER, server.user("acc-reviewer", "reviewer", null));
-        callers.put(Rule.ADMIN, admin);
+        Map<Caller, Http> callers = new LinkedHashMap<>();
+        callers.put(Caller.NOBODY, server.anonymous());
+        callers.put(Caller.VIEWER, server.user("acc-viewer", "viewer", null));
+        callers.put(Caller.EDITOR, server.user("acc-editor", "editor", "hrss"));
+        callers.put(Caller.DISCLOSURE, server.user("acc-disclosure", "disclosure", null));
+        callers.put(Caller.REVIEWER, server.user("acc-reviewer", "reviewer", null));
+        callers.put(Caller.ADMIN, admin);
         List<String> failures = new ArrayList<>();
         int calls = 0;
         for (String route : server.app.routeList()) {
@@ -130,12 +159,12 @@ class RouteAccessTest extends ServerTest {
             if (c == null || route.startsWith("WS ")) continue;
             String method = route.substring(0, route.indexOf(' '));
             for (var caller : callers.entrySet()) {
-                boolean allowed = caller.getKey().ordinal() >= c.rule().ordinal();
-                if (allowed && (c.denyOnly() || caller.getKey().ordinal() > c.rule().ordinal() && c.rule() == Rule.PUBLIC)) continue;
+                boolean allowed = c.rule().allowed.contains(caller.getKey());
+                if (allowed && (c.denyOnly() || caller.getKey() != Caller.NOBODY && c.rule() == Rule.PUBLIC)) continue;
                 Http.Response r = caller.getValue().method(method, c.path(), c.body() == null ? "" : c.body());
                 calls++;
-                int expected = caller.getKey() == Rule.PUBLIC ? 401 : 403;
-                String who = caller.getKey() == Rule.PUBLIC ? "nobody" : caller.getKey().name().toLowerCase();
+                int expected = caller.getKey() == Caller.NOBODY ? 401 : 403;
+                String who = caller.getKey().name().toLowerCase();
                 if (r.status() >= 500) failures.add(route + " as " + who + ": " + r.status() + " " + r.body());
                 else if (!allowed && r.status() != expected) failures.add(route + " as " + who + ": expected " + expected + ", got " + r.status() + " " + r.body());
                 else if (allowed && (r.status() == 401 || r.status() == 403)) failures.add(route + " as " + who + ": refused " + r.status() + " " + r.body());

@@ -82,12 +82,12 @@ class PlazaBrowserTest {
             Http.Response pair = admin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"广场东屏\",\"group\":\"plaza\"}");
             assertThat(pair.status()).as(pair.body()).isEqualTo(200);
             page.waitForSelector(".item h1");
-            return (String) page.evaluate("() => localStorage.getItem('gongkai.screen')");
+            return (String) page.evaluate("() => localStorage.getItem('gongkai.screen.plaza')");
         }
     }
 
     static Page pairedPage(BrowserContext context) {
-        context.addInitScript("localStorage.getItem('gongkai.screen') || localStorage.setItem('gongkai.screen', "
+        context.addInitScript("localStorage.getItem('gongkai.screen.plaza') || localStorage.setItem('gongkai.screen.plaza', "
                 + Json.quote(identity) + ");");
         Page page = context.newPage();
         page.navigate(server.base + "/plaza");

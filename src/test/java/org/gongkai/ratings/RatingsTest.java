@@ -31,6 +31,7 @@ class RatingsTest extends ServerTest {
     @Test
     void aCitizenRatesAGuideAndAVisitAndStaffSeeTheCounts() throws Exception {
         long item = Fixtures.create(admin, Fixtures.notice("可评价的通知")).get("id").asLong();
+        int before = admin.get("/api/ratings/summary").json().get("total").asInt(); // other tests' ratings
         String screen;
         try (var paired = PairedScreen.pair(server, admin, "hall").client()) {
             screen = admin.get("/api/screens").json().get(0).get("id").asText();
@@ -44,7 +45,7 @@ class RatingsTest extends ServerTest {
         assertThat(forItem.get("total").asInt()).isEqualTo(1);
         assertThat(forItem.get("levels").get("2").asInt()).isEqualTo(1);
         assertThat(forItem.get("reasons").get("unclear").asInt()).isEqualTo(1);
-        assertThat(admin.get("/api/ratings/summary").json().get("total").asInt()).isEqualTo(2);
+        assertThat(admin.get("/api/ratings/summary").json().get("total").asInt()).isEqualTo(before + 2);
         assertThat(citizen.get("/api/ratings/summary").status()).isEqualTo(401);
         JsonNode options = citizen.get("/api/ratings/options").json();
         assertThat(options.get("levels").get(0).get("name").asText()).isEqualTo("非常满意");
@@ -72,5 +73,56 @@ class RatingsTest extends ServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(plain.statusCode()).isEqualTo(415);
         assertThat(admin.get("/api/ratings/summary").json().get("levels").get("1").asInt()).isZero();
+    }
+
+    /** The trial's attack: 20 非常不满意 for one item within a second, sent at once. Only a few count. */
+    @Test
+    void aBurstOfRatingsForOneItemFromOneAddressIsCappedPerHour() throws Exception {
+        long item = Fixtures.create(admin, Fixtures.notice("被刷差评的通知")).get("id").asLong();
+        List<java.util.concurrent.Future<Http.Response>> answers = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> server.anonymous().post("/api/ratings", "{\"level\":1,\"itemId\":" + item + "}")));
+            }
+            int accepted = 0;
+            for (var a : answers) {
+                Http.Response r = a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isIn(201, 429);
+                if (r.status() == 201) {
+                    accepted++;
+                } else {
+                    assertThat(r.json().get("field").asText()).isEqualTo("itemId");
+                    assertThat(r.json().get("error").asText()).contains("this item", "this address", "hour");
+                    assertThat(Long.parseLong(r.header("Retry-After"))).isBetween(1L, 3600L);
+                }
+            }
+            assertThat(accepted).isEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(admin.get("/api/ratings/summary?itemId=" + item).json().get("total").asInt()).isEqualTo(5);
+        long other = Fixtures.create(admin, Fixtures.notice("另一条通知")).get("id").asLong();
+        assertThat(citizen.post("/api/ratings", "{\"level\":4,\"itemId\":" + other + "}").status())
+                .as("another item from the same address").isEqualTo(201);
+    }
+
+    @Test
+    void aKioskSessionRatesEachItemAndItsVisitOnce() {
+        long item = Fixtures.create(admin, Fixtures.notice("一次会话只评一次")).get("id").asLong();
+        long other = Fixtures.create(admin, Fixtures.notice("同一会话的另一条")).get("id").asLong();
+        String session = "{\"sessionId\":\"v-0123456789abcdef\",";
+        assertThat(citizen.post("/api/ratings", session + "\"level\":5,\"itemId\":" + item + "}").status()).isEqualTo(201);
+        Http.Response again = citizen.post("/api/ratings", session + "\"level\":1,\"itemId\":" + item + "}");
+        assertThat(again.status()).isEqualTo(429);
+        assertThat(again.json().get("field").asText()).isEqualTo("sessionId");
+        assertThat(again.json().get("error").asText()).contains("already rated");
+        assertThat(citizen.post("/api/ratings", session + "\"level\":4,\"itemId\":" + other + "}").status()).isEqualTo(201);
+        assertThat(citizen.post("/api/ratings", session + "\"level\":4,\"context\":\"session\"}").status()).isEqualTo(201);
+        assertThat(citizen.post("/api/ratings", session + "\"level\":1,\"context\":\"session\"}").status()).isEqualTo(429);
+        assertThat(citizen.post("/api/ratings", "{\"sessionId\":\"v-fedcba9876543210\",\"level\":3,\"itemId\":" + item + "}").status())
+                .as("the next visitor at the kiosk").isEqualTo(201);
+        assertThat(admin.get("/api/ratings/summary?itemId=" + item).json().get("levels").get("1").asInt()).isZero();
+        assertThat(citizen.post("/api/ratings", "{\"sessionId\":\"<bad>\",\"level\":3}").json().get("field").asText()).isEqualTo("sessionId");
     }
 }

@@ -18,6 +18,7 @@ public final class Http {
     private final HttpClient client;
     private String csrf;
     private String bearer;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public Http(String base) {
         this.base = base;
@@ -63,6 +64,12 @@ public final class Http {
         return this;
     }
 
+    /** Sends this header with every later request (Accept, X-Forwarded-For behind a trusted proxy, ...). */
+    public Http withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public Response get(String path) {
         return send(builder(path).GET());
     }
@@ -92,6 +99,7 @@ public final class Http {
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json");
         if (csrf != null) b.header("X-CSRF-Token", csrf);
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        headers.forEach(b::setHeader);
         return b;
     }
 

@@ -7,6 +7,8 @@ import org.gongkai.config.Config;
 import org.gongkai.config.ConfigLoader;
 import org.gongkai.db.Database;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,6 +31,7 @@ public final class TestServer implements AutoCloseable {
     private final Config config;
     public final String base;
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
+    private Path ownDataDir;
 
     private TestServer(App app, HikariDataSource dataSource, Config config) {
         this.app = app;
@@ -77,9 +80,21 @@ public final class TestServer implements AutoCloseable {
         return start(false, c -> c);
     }
 
+    /**
+     * A server with a data dir of its own (a fresh temporary directory, removed at close): what a server keeps on disk
+     * beside its database, such as the audit log's anchor, must not mix with another test server's.
+     */
     public static TestServer start(boolean demo, UnaryOperator<Config> adjust) {
-        Config config = adjust.apply(ConfigLoader.defaults().withPort(0));
-        return start(config, freshDatabase(), demo);
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("gongkai-test-data-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Config config = adjust.apply(ConfigLoader.defaults().withPort(0).withDataDir(dataDir.toString()));
+        TestServer server = start(config, freshDatabase(), demo);
+        server.ownDataDir = dataDir;
+        return server;
     }
 
     public static HikariDataSource freshDatabase() {
@@ -144,6 +159,15 @@ public final class TestServer implements AutoCloseable {
         RUNNING.remove(base);
         app.stop();
         dispose(dataSource);
+        if (ownDataDir != null) deleteTree(ownDataDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary directory left behind is not a test failure
+        }
     }
 
     /** Closes a database; a PostgreSQL schema made by freshDatabase() is dropped first. */

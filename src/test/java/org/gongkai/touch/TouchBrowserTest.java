@@ -36,6 +36,10 @@ class TouchBrowserTest {
     }
 
     static BrowserContext context(int width, int height) {
+        return context(browser, width, height);
+    }
+
+    static BrowserContext context(Browser browser, int width, int height) {
         return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(width, height).setHasTouch(true));
     }
@@ -181,21 +185,75 @@ class TouchBrowserTest {
         }
     }
 
-    /** Where the browser has speech, the item on screen can be read aloud (a stub voice stands in here). */
+    /**
+     * A speechSynthesis that stands in for the browser's (headless Chromium has no voices): its voices are
+     * window.__voices, and window.__voicesArrive(list) changes them and fires voiceschanged, as a browser does when
+     * it has loaded its voices after the page.
+     */
+    static final String SPEECH = """
+            window.__spoken = [];
+            window.__voices = %s;
+            window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+            const synth = new EventTarget();
+            synth.speaking = false;
+            synth.getVoices = () => window.__voices;
+            synth.cancel = () => {};
+            synth.speak = u => window.__spoken.push(u.text + '|' + u.lang + '|' + (u.voice ? u.voice.name : ''));
+            Object.defineProperty(window, 'speechSynthesis', { value: synth });
+            window.__voicesArrive = list => { window.__voices = list; synth.dispatchEvent(new Event('voiceschanged')); };""";
+
+    static Page guide(BrowserContext context, String title) {
+        Page page = home(context, "");
+        tap(page, ".tile:has-text('办事指南')");
+        tap(page, ".entry:has-text('" + title + "')");
+        page.waitForFunction("t => (document.querySelector('.item h1') || {}).textContent === t", title);
+        return page;
+    }
+
+    /** With a Chinese voice, the item on screen can be read aloud, in that voice. */
     @Test
     void theItemOnScreenCanBeReadAloud() {
         try (BrowserContext context = context(1920, 1080)) {
-            context.addInitScript("""
-                    window.__spoken = [];
-                    window.SpeechSynthesisUtterance = function (text) { this.text = text; };
-                    Object.defineProperty(window, 'speechSynthesis', { value: {
-                      speaking: false, cancel() {}, speak(u) { window.__spoken.push(u.text + '|' + u.lang); } } });""");
-            Page page = home(context, "");
-            tap(page, ".tile:has-text('办事指南')");
-            tap(page, ".entry:has-text('个体工商户设立登记')");
+            context.addInitScript(SPEECH.formatted("[{ name: 'English', lang: 'en-US' }, { name: 'Tingting', lang: 'zh-CN' }]"));
+            Page page = guide(context, "个体工商户设立登记");
             tap(page, ".speak");
             String spoken = (String) page.evaluate("() => window.__spoken[0]");
-            assertThat(spoken).contains("个体工商户设立登记").contains("申请材料").endsWith("|zh-CN");
+            assertThat(spoken).contains("个体工商户设立登记").contains("申请材料").endsWith("|zh-CN|Tingting");
+        }
+    }
+
+    /** Headless Chromium's own speech has no voice at all: no 朗读 button that would read nothing. */
+    @Test
+    void withoutAnyVoiceThereIsNoReadAloudButton() {
+        try (BrowserContext context = context(1920, 1080)) {
+            Page page = guide(context, "个体工商户设立登记");
+            assertThat(page.evaluate("() => typeof speechSynthesis === 'object' && speechSynthesis.getVoices().length"))
+                    .as("the browser has speech but no voice").isEqualTo(0);
+            assertThat(page.locator(".speak").count()).isZero();
+        }
+        try (BrowserContext context = context(1920, 1080)) {
+            context.addInitScript(SPEECH.formatted("[{ name: 'English', lang: 'en-US' }]"));
+            Page page = guide(context, "个体工商户设立登记");
+            assertThat(page.locator(".speak").count()).as("an English voice cannot read Chinese").isZero();
+        }
+    }
+
+    /** Voices that load after the page: the button appears on the item on screen, and on the next ones. */
+    @Test
+    void aChineseVoiceArrivingLateAddsTheButton() {
+        try (BrowserContext context = context(1920, 1080)) {
+            context.addInitScript(SPEECH.formatted("[]"));
+            Page page = guide(context, "个体工商户设立登记");
+            assertThat(page.locator(".speak").count()).isZero();
+            page.evaluate("() => window.__voicesArrive([{ name: 'Yunxi', lang: 'zh_CN' }])");
+            page.waitForSelector(".item .speak");
+            assertThat(page.locator(".speak").count()).isEqualTo(1);
+            tap(page, ".speak");
+            assertThat((String) page.evaluate("() => window.__spoken[0]")).endsWith("|zh-CN|Yunxi");
+            tap(page, "#back");
+            tap(page, ".entry:has-text('最低生活保障申请')");
+            page.waitForFunction("() => (document.querySelector('.item h1') || {}).textContent === '最低生活保障申请'");
+            assertThat(page.locator(".speak").count()).isEqualTo(1);
         }
     }
 

@@ -1,0 +1,275 @@
+package org.gongkai.touch;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.gongkai.support.Browser;
+import org.gongkai.support.Fixtures;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text in every touch view, in every mode (normal, 大字, 高对比, English), measured from the browser's computed
+ * colours: at least 4.5:1 against its effective background, 7:1 in high contrast (issue 10.3).
+ */
+class TouchContrastBrowserTest {
+    static TestServer server;
+    static Browser browser;
+    static String applicationNumber;
+    static String applicationCode;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(TouchBrowserTest.SHOTS);
+        server = TestServer.start(true, c -> c);
+        browser = new Browser();
+        var created = server.admin().post("/api/applications", "{\"channel\":\"in_person\",\"subject\":\"道路建设资金\",\"applicant\":\"王五\"}").json();
+        applicationNumber = created.get("number").asText();
+        applicationCode = created.get("checkCode").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        server.close();
+    }
+
+    /**
+     * Every text node that is rendered: its colour against the background behind it (the nearest ancestors'
+     * backgrounds composited down to an opaque one, with each element's opacity), as WCAG 2 measures contrast.
+     */
+    static final String MEASURE = """
+            min => {
+              const parse = s => { const m = s.match(/[\\d.]+/g); if (!m) return [0, 0, 0, 0];
+                                   return [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1]; };
+              const over = (top, under) => { const a = top[3];
+                return [0, 1, 2].map(i => top[i] * a + under[i] * (1 - a)).concat([1]); };
+              const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                                 return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+              const background = e => {
+                const layers = [];
+                for (let n = e; n; n = n.parentElement) {
+                  const c = parse(getComputedStyle(n).backgroundColor);
+                  if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+                }
+                let bg = [255, 255, 255, 1];
+                for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+                return bg;
+              };
+              const opacity = e => { let o = 1; for (let n = e; n; n = n.parentElement) o *= +getComputedStyle(n).opacity; return o; };
+              const failures = [];
+              let checked = 0;
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                if (!t.textContent.trim()) continue;
+                const e = t.parentElement;
+                const style = getComputedStyle(e);
+                if (!e.getClientRects().length || style.visibility !== 'visible' || opacity(e) === 0) continue;
+                const range = document.createRange(); range.selectNodeContents(t);
+                const r = range.getBoundingClientRect();
+                if (r.width === 0 || r.height === 0) continue;
+                const bg = background(e);
+                const fg = over(parse(style.color).slice(0, 3).concat([parse(style.color)[3] * opacity(e)]), bg);
+                const a = lum(fg), b = lum(bg);
+                const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                checked++;
+                if (ratio < min) failures.push(t.textContent.trim().slice(0, 30) + ' <' + e.tagName.toLowerCase()
+                    + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + '> '
+                    + style.color + ' on rgb(' + bg.slice(0, 3).map(Math.round).join(', ') + ') = ' + ratio.toFixed(2));
+              }
+              return { checked: checked, failures: failures };
+            }""";
+
+    /** One view in one mode: the texts measured, the failures named. */
+    record Result(String view, long checked, List<String> failures) {}
+
+    @SuppressWarnings("unchecked")
+    static Result measure(Page page, String view, double min) {
+        Map<String, Object> r = (Map<String, Object>) page.evaluate(MEASURE, min);
+        return new Result(view, ((Number) r.get("checked")).longValue(), (List<String>) r.get("failures"));
+    }
+
+    @Test
+    void everyTextInEveryViewInEveryModeHasEnoughContrast() {
+        List<Result> results = new ArrayList<>();
+        for (String mode : List.of("normal", "large", "contrast", "english", "contrast+large+english")) {
+            try (BrowserContext context = TouchBrowserTest.context(browser, 1920, 1080)) {
+                results.addAll(views(context, mode));
+            }
+        }
+        // a portrait screen lays out the item page differently (QR above the text)
+        try (BrowserContext context = TouchBrowserTest.context(browser, 1080, 1920)) {
+            results.addAll(views(context, "contrast"));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Result r : results) {
+            assertThat(r.checked()).as("texts measured in " + r.view()).isGreaterThan(0);
+            r.failures().forEach(f -> failures.add(r.view() + ": " + f));
+        }
+        System.out.println("TouchContrastBrowserTest: " + results.size() + " views, "
+                + results.stream().mapToLong(Result::checked).sum() + " texts measured");
+        assertThat(results).hasSizeGreaterThanOrEqualTo(6 * 15);
+        assertThat(failures).as("texts below the contrast minimum").isEmpty();
+    }
+
+    /** Walks every touch view in one mode and measures each. */
+    static List<Result> views(BrowserContext context, String mode) {
+        double min = mode.contains("contrast") ? 7 : 4.5;
+        List<Result> out = new ArrayList<>();
+        Page page = context.newPage();
+        page.navigate(server.base + "/touch?idle=600");
+        page.waitForSelector("#attract:not([hidden]) .attract-hint");
+        out.add(measure(page, mode + " attract", min));
+        page.click("#attract");
+        page.waitForSelector(".tiles.main .tile");
+        setMode(page, mode);
+        // the pairing code in its corner, before the screen is paired
+        page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
+        out.add(measure(page, mode + " home", min));
+
+        page.click(".tile[data-query='kind=notice']");
+        page.waitForSelector(".entry");
+        out.add(measure(page, mode + " list", min));
+        page.click("#home");
+        page.click(".tile[data-query='kind=guide']");
+        page.waitForSelector(".pager");
+        page.click(".pager .page-button >> nth=1");
+        page.waitForSelector(".entry");
+        out.add(measure(page, mode + " list page 2 (disabled 下一页)", min));
+
+        for (String[] item : new String[][]{{"kind=guide", "城乡居民养老保险参保登记"}, {"kind=guide", "最低生活保障申请"},
+                {"kind=policy", "示范县关于进一步做好稳就业工作的若干措施"}, {"kind=interpretation", "专家解读：2027年义务教育招生入学有哪些变化"},
+                {"kind=notice", "关于2027年度城乡居民基本医疗保险集中缴费的通告"}}) {
+            open(page, item[0], item[1]);
+            out.add(measure(page, mode + " item " + item[1], min));
+        }
+        // a guide's rating, then the thanks
+        open(page, "kind=guide", "城乡居民养老保险参保登记");
+        page.waitForSelector(".rating .rate");
+        page.click(".rating .rate >> nth=0");
+        page.waitForSelector(".rating .thanks");
+        out.add(measure(page, mode + " rating thanks", min));
+        // an outside address: its panel
+        page.click(".item a[href^='https:']");
+        page.waitForSelector("#link-panel:not([hidden]) .link-short");
+        out.add(measure(page, mode + " link panel", min));
+        page.click("#link-close");
+
+        page.click("#search");
+        out.add(measure(page, mode + " search, empty", min));
+        page.click(".word[data-word='养老']");
+        page.waitForSelector(".results mark");
+        out.add(measure(page, mode + " search results", min));
+        for (String k : List.of("q", "q", "q", "x", "z")) page.click(".key[data-key='" + k + "']");
+        page.click(".key[data-key='search']");
+        page.waitForSelector(".results .empty");
+        out.add(measure(page, mode + " search, nothing found", min));
+
+        page.click("#home");
+        page.click("#applications");
+        out.add(measure(page, mode + " application form", min));
+        type(page, applicationNumber);
+        page.click(".key[data-key='search']");
+        type(page, "ZZZZZZZZ");
+        page.click(".key[data-key='search']");
+        page.waitForSelector(".application .error");
+        out.add(measure(page, mode + " application not found", min));
+        page.click(".field-box[data-field='code']");
+        page.click(".key[data-key='clear']");
+        type(page, applicationCode);
+        page.click(".key[data-key='search']");
+        page.waitForSelector(".application .facts");
+        out.add(measure(page, mode + " application found", min));
+        if (mode.equals("contrast")) shot(page, "touch-application-contrast");
+
+        page.click("#finish");
+        page.waitForSelector(".reasons .word");
+        page.click(".reasons .word >> nth=0");
+        out.add(measure(page, mode + " finish", min));
+
+        if (mode.equals("contrast")) {
+            page.click("#home");
+            shot(page, "touch-home-contrast");
+        }
+        // the idle countdown: a page that waits for no one
+        page.navigate(server.base + "/touch?idle=4");
+        page.waitForSelector("#attract:not([hidden])");
+        page.click("#attract");
+        page.waitForSelector(".tiles.main .tile");
+        setMode(page, mode);
+        page.waitForSelector("#idle:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(5000));
+        out.add(measure(page, mode + " idle countdown", min));
+        page.close();
+        return out;
+    }
+
+    static void shot(Page page, String name) {
+        var size = page.viewportSize();
+        page.screenshot(new Page.ScreenshotOptions().setPath(TouchBrowserTest.SHOTS.resolve(name + "-" + size.width + "x" + size.height + ".png")));
+    }
+
+    static void setMode(Page page, String mode) {
+        if (mode.contains("english")) page.click("#lang");
+        if (mode.contains("large")) page.click("#large");
+        if (mode.contains("contrast")) page.click("#contrast");
+    }
+
+    /** From the home screen through a tile to an item, turning the list's pages until it shows. */
+    static void open(Page page, String tileQuery, String title) {
+        page.click("#home");
+        page.click(".tile[data-query='" + tileQuery + "']");
+        page.waitForSelector(".entry");
+        for (int p = 0; page.locator(".entry:has-text('" + title + "')").count() == 0; p++) {
+            assertThat(p).as(title + " in the list").isLessThan(10);
+            String first = page.locator(".entry").first().getAttribute("data-id");
+            page.click(".pager .page-button >> nth=1");
+            page.waitForFunction("f => { const e = document.querySelector('.entry'); return e && e.dataset.id !== f; }", first);
+        }
+        page.click(".entry:has-text('" + title + "')");
+        page.waitForFunction("t => (document.querySelector('.item h1') || {}).textContent === t", title);
+    }
+
+    static void type(Page page, String text) {
+        for (char c : text.toLowerCase().toCharArray()) page.click(".key[data-key='" + c + "']");
+    }
+
+    /** Paired: an alert covers the screen, and the attract loop shows the group's notices; both measured. */
+    @Test
+    void alertsAndTheAttractLoopHaveEnoughContrast() {
+        Http admin = server.admin();
+        List<String> failures = new ArrayList<>();
+        try (BrowserContext context = TouchBrowserTest.context(browser, 1920, 1080)) {
+            Page page = context.newPage();
+            page.navigate(server.base + "/touch?attract=1");
+            page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
+            String code = page.textContent("#pairing").replaceAll("\\D", "");
+            assertThat(admin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"对比度查询机\",\"group\":\"touch\"}").status()).isEqualTo(200);
+            page.waitForSelector("#attract .attract-item h2", new Page.WaitForSelectorOptions().setTimeout(10000));
+            Result attract = measure(page, "attract item", 4.5);
+            failures.addAll(attract.failures());
+            assertThat(attract.checked()).isGreaterThan(2);
+            for (String level : List.of("blue", "yellow", "orange", "red")) {
+                var alert = Fixtures.alert(level);
+                alert.put("department", "meteorology").put("title", "对比度测试" + level + "预警");
+                long id = Fixtures.create(admin, alert).get("id").asLong();
+                page.waitForSelector("#alert.level-" + level + " h2", new Page.WaitForSelectorOptions().setTimeout(5000));
+                Result r = measure(page, "alert " + level, 4.5);
+                assertThat(r.checked()).isGreaterThan(2);
+                failures.addAll(r.failures());
+                assertThat(admin.post("/api/items/" + id + "/clear", "").status()).isEqualTo(200);
+                page.waitForSelector("#alert", new Page.WaitForSelectorOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN).setTimeout(5000));
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+}
