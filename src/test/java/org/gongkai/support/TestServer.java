@@ -126,7 +126,9 @@ public final class TestServer implements AutoCloseable {
     public TestServer restart() {
         RUNNING.remove(base);
         app.stop();
-        return start(config, dataSource, false);
+        TestServer next = start(config, dataSource, false);
+        next.ownDataDir = ownDataDir; // the same data dir too: the audit anchor lives there
+        return next;
     }
 
     public Http anonymous() {
