@@ -117,7 +117,8 @@ export function connect(kind, onState, onMessage) {
       attempt = 0;
       helloAt = Date.now();
       socket.send(JSON.stringify({ type: 'hello', kind: kind, screenId: state.screenId, secret: state.secret,
-        width: window.innerWidth, height: window.innerHeight, lastVersion: state.version || 0 }));
+        width: window.innerWidth, height: window.innerHeight, lastVersion: state.version || 0,
+        group: state.group ? state.group.code : null }));
     };
     socket.onmessage = function (e) {
       try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a malformed message */ }

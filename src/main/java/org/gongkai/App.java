@@ -53,6 +53,7 @@ import org.gongkai.web.ErrorHandlers;
 import org.gongkai.web.Health;
 import org.gongkai.web.Json;
 import org.gongkai.web.Pages;
+import org.gongkai.web.Requests;
 import org.gongkai.web.WebSecurity;
 import org.jdbi.v3.core.Jdbi;
 
@@ -187,6 +188,7 @@ public final class App {
         r.before("/api/*", security::authenticate);
         AuditRoutes auditRoutes = new AuditRoutes(audit);
         r.after("/api/*", auditRoutes::record);
+        r.after("/api/*", Requests::drainBody);
         r.get("/api/audit", auditRoutes::list);
         r.get("/api/audit/verify", auditRoutes::verify);
         ErrorHandlers.register(r);

@@ -252,12 +252,27 @@ public final class ItemStore {
                 .mapTo(Long.class).one());
     }
 
-    /** Items changed after the given version, or empty when more than limit changes came since. */
-    public Optional<List<Long>> changedSince(long version, int limit) {
+    /**
+     * What a screen that holds the given version has missed by now: the items changed since, and those whose publish
+     * window ended, or came within the horizon, without a commit since then. Empty when more than limit changes
+     * came since, or the version is unknown.
+     */
+    public Optional<List<Long>> missedSince(long version, int limit, OffsetDateTime now, java.time.Duration horizon) {
         return jdbi.withHandle(h -> {
-            List<Long> ids = h.createQuery("SELECT item_id FROM content_changes WHERE version > :v ORDER BY version LIMIT :l")
-                    .bind("v", version).bind("l", limit + 1).mapTo(Long.class).list();
-            return ids.size() > limit ? Optional.empty() : Optional.of(ids.stream().distinct().toList());
+            Optional<OffsetDateTime> then = h.createQuery("SELECT at FROM content_changes WHERE version = :v")
+                    .bind("v", version).mapTo(OffsetDateTime.class).findOne();
+            if (then.isEmpty()) return Optional.empty();
+            List<Long> ids = new ArrayList<>(h.createQuery(
+                            "SELECT item_id FROM content_changes WHERE version > :v ORDER BY version LIMIT :l")
+                    .bind("v", version).bind("l", limit + 1).mapTo(Long.class).list());
+            if (ids.size() > limit) return Optional.empty();
+            ids.addAll(h.createQuery("""
+                            SELECT id FROM items WHERE (publish_end > :then AND publish_end <= :now)
+                              OR (publish_start > :thenHorizon AND publish_start <= :nowHorizon) ORDER BY id""")
+                    .bind("then", then.get()).bind("now", now)
+                    .bind("thenHorizon", then.get().plus(horizon)).bind("nowHorizon", now.plus(horizon))
+                    .mapTo(Long.class).list());
+            return Optional.of(ids.stream().distinct().toList());
         });
     }
 

@@ -196,7 +196,7 @@ public final class PushHub implements AutoCloseable {
         welcome(conn, screen, secret);
         if (screen.active() && screen.group() != null) {
             JsonNode last = msg.get("lastVersion");
-            sync(conn, last != null && last.canConvertToLong() ? last.asLong() : null);
+            sync(conn, last != null && last.canConvertToLong() ? last.asLong() : null, text(msg, "group"));
         }
     }
 
@@ -217,11 +217,16 @@ public final class PushHub implements AutoCloseable {
         }
     }
 
-    /** Sends what the screen missed since lastVersion, or a whole snapshot when that is unknown or too much. */
-    private void sync(ScreenConnection conn, Long lastVersion) {
+    /**
+     * Sends what the screen missed since lastVersion, or a whole snapshot when that is unknown or too much, or when
+     * the content it holds is another group's (it was regrouped while away).
+     */
+    private void sync(ScreenConnection conn, Long lastVersion, String heldGroup) {
         long current = items.currentVersion();
-        if (lastVersion != null && lastVersion > 0 && lastVersion <= current) {
-            Optional<List<Long>> missed = items.changedSince(lastVersion, settings.maxMissedChanges());
+        boolean sameGroup = heldGroup == null || heldGroup.equals(conn.group);
+        if (sameGroup && lastVersion != null && lastVersion > 0 && lastVersion <= current) {
+            Optional<List<Long>> missed = items.missedSince(lastVersion, settings.maxMissedChanges(),
+                    OffsetDateTime.now(clock), settings.horizon());
             if (missed.isPresent()) {
                 conn.send(changeMessage(conn.group, current, items.findAll(missed.get()), missed.get(), true),
                         settings.maxQueuedMessages());

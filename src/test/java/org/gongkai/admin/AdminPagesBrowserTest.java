@@ -3,6 +3,7 @@ package org.gongkai.admin;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.gongkai.support.Browser;
 import org.gongkai.support.Http;
 import org.gongkai.support.ScreenClient;
@@ -187,9 +188,10 @@ class AdminPagesBrowserTest extends ServerTest {
             }
             Page page = asAdmin("#/screens");
             row(page, "在线北屏").waitFor();
+            row(page, "久未联系南屏").waitFor();
             page.check("#offline-only");
-            page.waitForSelector("tbody tr:has-text('久未联系南屏')");
-            assertThat(row(page, "在线北屏").count()).isZero();
+            // both rows are there before the filter: wait for the filter's effect, not for a row that never left
+            row(page, "在线北屏").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
             assertThat(row(page, "久未联系南屏").textContent()).contains("离线");
             page.uncheck("#offline-only");
             row(page, "在线北屏").waitFor();

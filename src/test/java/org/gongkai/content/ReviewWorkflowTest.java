@@ -63,6 +63,71 @@ class ReviewWorkflowTest extends ServerTest {
     }
 
     @Test
+    void reviewerWhoEditedAPublishedItemCannotApproveThatEdit() {
+        JsonNode published = Fixtures.create(admin, Fixtures.notice("供暖时间通知"));
+        long id = published.get("id").asLong();
+        Http editingReviewer = reviewer("editing-reviewer");
+        ObjectNode change = Fixtures.notice("供暖时间通知（延长）").put("status", "submitted")
+                .put("version", published.get("version").asInt());
+        assertThat(editingReviewer.put("/api/items/" + id, change.toString()).status()).isEqualTo(200);
+
+        Http.Response own = editingReviewer.post("/api/items/" + id + "/approve", "");
+        assertThat(own.status()).as("the reviewer wrote this change (revise)").isEqualTo(403);
+        assertThat(own.json().get("error").asText()).contains("editing-reviewer");
+        assertThat(server.anonymous().get("/api/items/" + id).json().get("title").asText()).isEqualTo("供暖时间通知");
+        assertThat(reviewer("other-reviewer").post("/api/items/" + id + "/approve", "").json().get("title").asText())
+                .isEqualTo("供暖时间通知（延长）");
+    }
+
+    @Test
+    void reviewerWhoEditedAChangeCannotApproveItWhenSomeoneElseSubmitsIt() {
+        JsonNode published = Fixtures.create(admin, Fixtures.notice("办事大厅搬迁通知"));
+        long id = published.get("id").asLong();
+        Http editingReviewer = reviewer("editing-reviewer2");
+        ObjectNode change = Fixtures.notice("办事大厅搬迁通知（新地址）").put("status", "draft")
+                .put("version", published.get("version").asInt());
+        assertThat(editingReviewer.put("/api/items/" + id, change.toString()).status()).isEqualTo(200);
+        Http editor = editor("hrss-submitter", "hrss");
+        assertThat(editor.post("/api/items/" + id + "/submit", "").status()).isEqualTo(200);
+
+        Http.Response own = editingReviewer.post("/api/items/" + id + "/approve", "");
+        assertThat(own.status()).as("submitted by someone else, but written by this reviewer").isEqualTo(403);
+        assertThat(own.json().get("error").asText()).contains("editing-reviewer2").contains("hrss-submitter");
+        assertThat(reviewer("other-reviewer2").post("/api/items/" + id + "/approve", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void reviewerWhoChangedADraftCannotApproveItAfterItsCreatorSubmits() {
+        Http editor = editor("hrss-creator", "hrss");
+        JsonNode draft = editor.post("/api/items", draft("招聘公告").toString()).json();
+        long id = draft.get("id").asLong();
+        Http editingReviewer = reviewer("editing-reviewer3");
+        ObjectNode edit = draft("招聘公告（更正）").put("version", draft.get("version").asInt());
+        assertThat(editingReviewer.put("/api/items/" + id, edit.toString()).status()).isEqualTo(200);
+        assertThat(editor.post("/api/items/" + id + "/submit", "").status()).isEqualTo(200);
+
+        assertThat(editingReviewer.post("/api/items/" + id + "/approve", "").status())
+                .as("the reviewer changed the draft (update)").isEqualTo(403);
+        assertThat(reviewer("other-reviewer3").post("/api/items/" + id + "/approve", "").json().get("status").asText())
+                .isEqualTo("published");
+    }
+
+    @Test
+    void anApprovalEndsAuthorshipSoTheNextChangeHasNewAuthors() {
+        Http editor = editor("hrss-author5", "hrss");
+        long id = id(editor.post("/api/items", Fixtures.notice("医保缴费通知").put("status", "submitted").toString()));
+        Http first = reviewer("first-reviewer5");
+        JsonNode approved = first.post("/api/items/" + id + "/approve", "").json();
+        Http secondReviewer = reviewer("second-reviewer5");
+        ObjectNode change = Fixtures.notice("医保缴费通知（截止日期）").put("status", "submitted")
+                .put("version", approved.get("version").asInt());
+        assertThat(secondReviewer.put("/api/items/" + id + "", change.toString()).status()).isEqualTo(200);
+        assertThat(editor.post("/api/items/" + id + "/approve", "").status()).as("editors never approve").isEqualTo(403);
+        assertThat(first.post("/api/items/" + id + "/approve", "").status())
+                .as("the first reviewer did not write this change").isEqualTo(200);
+    }
+
+    @Test
     void returnedWithAReasonThenFixedAndResubmitted() {
         Http editor = editor("hrss-editor2", "hrss");
         long id = id(editor.post("/api/items", Fixtures.notice("有错别字的通知").put("status", "submitted").toString()));

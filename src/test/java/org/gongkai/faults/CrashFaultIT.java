@@ -45,7 +45,9 @@ class CrashFaultIT {
                 long started = System.nanoTime();
                 try (FaultChecks.Burst burst = new FaultChecks.Burst(admin, editor, reviewer, "r" + round)) {
                     burst.awaitPublished(15 * round, 30_000);
+                    burst.serverGoesNow();
                     server.kill9(); // requests are in flight: each thread is between sending and its answer
+                    burst.close(); // every answer that came before the kill is counted
                     answered.addAll(burst.published);
                     System.out.printf("round %d: %d requests, %d publishes answered 2xx, killed after %d ms%n", round,
                             burst.attempts.get(), burst.published.size(), (System.nanoTime() - started) / 1_000_000);

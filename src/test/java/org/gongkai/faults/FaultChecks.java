@@ -26,39 +26,45 @@ final class FaultChecks {
     /**
      * Publishes from three threads until stopped, 400 requests each at most: the admin issues alerts (published at
      * once) and an editor's submitted notices are approved by a reviewer. Ids answered 2xx as published are kept.
+     * Every answer must be a 2xx; a request may go unanswered only after {@link #serverGoesNow()}. Anything else
+     * (a 4xx or 5xx, a failed check, no answer from a server that should be up) fails the test when the burst closes.
      */
     static final class Burst implements AutoCloseable {
         final ConcurrentLinkedQueue<Long> published = new ConcurrentLinkedQueue<>();
         final AtomicInteger attempts = new AtomicInteger();
-        final AtomicInteger failures = new AtomicInteger(); // connection refused or reset: the server was killed
+        final AtomicInteger unanswered = new AtomicInteger(); // connection refused or reset: the server was killed
+        private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean serverGoing = new AtomicBoolean();
         private final AtomicBoolean stop = new AtomicBoolean();
         private final List<Thread> threads = new ArrayList<>();
 
         Burst(Http admin, Http editor, Http reviewer, String tag) {
             threads.add(loop(() -> {
                 JsonNode a = created(admin, Fixtures.alert("yellow").put("title", "演练预警 " + tag + " " + attempts.get()).toString());
-                if (a != null) published.add(a.get("id").asLong());
+                published.add(a.get("id").asLong());
             }));
             threads.add(loop(() -> {
                 JsonNode a = created(admin, Fixtures.alert("orange").put("title", "演练橙色预警 " + tag + " " + attempts.get()).toString());
-                if (a != null) published.add(a.get("id").asLong());
+                published.add(a.get("id").asLong());
             }));
             threads.add(loop(() -> {
                 var notice = Fixtures.notice("演练公告 " + tag + " " + attempts.get()).put("status", "submitted");
                 JsonNode draft = created(editor, notice.toString());
-                if (draft == null) return;
-                Http.Response approved = reviewer.post("/api/items/" + draft.get("id").asLong() + "/approve", "");
-                if (approved.status() / 100 == 2) {
-                    assertThat(approved.json().get("status").asText()).isEqualTo("published");
-                    published.add(draft.get("id").asLong());
-                }
+                String approve = "/api/items/" + draft.get("id").asLong() + "/approve";
+                JsonNode approved = answered(reviewer.post(approve, ""), "POST " + approve);
+                assertThat(approved.get("status").asText()).isEqualTo("published");
+                published.add(draft.get("id").asLong());
             }));
             threads.forEach(Thread::start);
         }
 
         private static JsonNode created(Http who, String body) {
-            Http.Response r = who.post("/api/items", body);
-            return r.status() == 201 ? r.json() : null;
+            return answered(who.post("/api/items", body), "POST /api/items");
+        }
+
+        private static JsonNode answered(Http.Response r, String request) {
+            if (r.status() / 100 != 2) throw new AssertionError(request + " answered " + r.status() + ": " + r.body());
+            return r.json();
         }
 
         private Thread loop(Runnable publish) {
@@ -67,9 +73,15 @@ final class FaultChecks {
                     attempts.incrementAndGet();
                     try {
                         publish.run();
-                    } catch (AssertionError e) { // Http turns a refused or reset connection into an AssertionError
-                        failures.incrementAndGet();
-                        if (stop.get() || failures.get() > 30) return;
+                    } catch (Http.RequestFailed e) {
+                        if (!serverGoing.get()) {
+                            errors.add("no answer while the server was up: " + e.getMessage());
+                            return;
+                        }
+                        if (unanswered.incrementAndGet() > 30) return;
+                    } catch (Throwable e) {
+                        errors.add(String.valueOf(e));
+                        return;
                     }
                 }
             }, "burst");
@@ -77,18 +89,30 @@ final class FaultChecks {
             return t;
         }
 
+        /** From now on requests may go unanswered: the test is about to kill or stop the server. */
+        void serverGoesNow() {
+            serverGoing.set(true);
+        }
+
         /** Waits (bounded) until at least n publishes were answered 2xx. */
         Burst awaitPublished(int n, long timeoutMillis) throws InterruptedException {
             long deadline = System.currentTimeMillis() + timeoutMillis;
-            while (published.size() < n && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            while (published.size() < n && errors.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            assertThat(errors).as("answers during the burst").isEmpty();
             assertThat(published.size()).as("publishes answered 2xx before the deadline").isGreaterThanOrEqualTo(n);
             return this;
         }
 
+        /**
+         * Stops the threads and waits for them, so that an answer that arrived just before a kill is in published;
+         * then fails on anything that went wrong.
+         */
         @Override
         public void close() throws InterruptedException {
             stop.set(true);
             for (Thread t : threads) t.join(30_000);
+            assertThat(threads).as("burst threads finished").noneMatch(Thread::isAlive);
+            assertThat(errors).as("answers during the burst").isEmpty();
         }
     }
 

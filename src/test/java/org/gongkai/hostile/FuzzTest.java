@@ -35,11 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Hostile input to every write endpoint and to the screen WebSocket: valid bodies mutated at random (fields dropped,
  * duplicated, renamed, given the wrong type, null, huge, deeply nested, out of range, invalid UTF-8), and bodies
  * that are not JSON at all. The server must answer each with a 4xx (a mutation that stays valid may succeed), never
- * a 5xx, never hang, and stay healthy. The seed is fixed and printed; replay another with -Dfuzz.seed=N.
+ * a 5xx, never hang, and stay healthy. Each run uses the fixed seed and a fresh one, both printed; -Dfuzz.seed=N
+ * replays one seed alone.
  */
 class FuzzTest extends ServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
+    private static final long FIXED_SEED = 20261125L;
+    private static final Long REPLAY_SEED = Long.getLong("fuzz.seed");
+    private static final long FRESH_SEED = new java.security.SecureRandom().nextLong();
+    /** The screen socket's stated limit (App: setMaxTextMessageSize; docs/API.md). */
+    private static final int WS_MAX_MESSAGE_BYTES = 256 * 1024;
+    private static final long MAX_BODY_BYTES = org.gongkai.config.ConfigLoader.defaults().server().maxBodyBytes();
     private static final int MUTATIONS_PER_ENDPOINT = Integer.getInteger("fuzz.mutations", 40);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -48,7 +54,7 @@ class FuzzTest extends ServerTest {
 
     @BeforeAll
     static void validBodies() {
-        System.out.println("FuzzTest seed " + SEED + " (replay with -Dfuzz.seed=" + SEED + ")");
+        seeds().forEach(seed -> System.out.println("FuzzTest seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")"));
         token = admin.post("/api/tokens", "{\"name\":\"fuzz\"}").json().get("token").asText();
         Http editor = server.user("fuzz-editor", "editor", "hrss");
         ObjectNode draft = Fixtures.notice("草稿");
@@ -144,9 +150,15 @@ class FuzzTest extends ServerTest {
         }
     }
 
-    @Test
-    void everyWriteEndpointAnswersHostileBodiesWithA4xx() {
-        Random random = new Random(SEED);
+    /** The fixed seed and a fresh one each run; only the one asked for when replaying. */
+    static java.util.stream.Stream<Long> seeds() {
+        return REPLAY_SEED != null ? java.util.stream.Stream.of(REPLAY_SEED) : java.util.stream.Stream.of(FIXED_SEED, FRESH_SEED);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void everyWriteEndpointAnswersHostileBodiesWithA4xx(long seed) {
+        Random random = new Random(seed);
         List<String> failures = new ArrayList<>();
         int requests = 0;
         long started = System.nanoTime();
@@ -156,17 +168,17 @@ class FuzzTest extends ServerTest {
             String path = parts[1];
             // approve takes an optional body; submit and logout take none and ignore whatever comes
             boolean bodyRequired = !e.getValue().isEmpty() && !path.endsWith("/approve");
-            List<Mutant> mutants = new ArrayList<>(fixedHostileBodies(e.getValue(), bodyRequired));
+            List<Mutant> mutants = new ArrayList<>(fixedHostileBodies(e.getValue(), bodyRequired, seed));
             JsonNode valid = e.getValue().isEmpty() ? JSON.createObjectNode() : read(e.getValue());
             for (int i = 0; i < MUTATIONS_PER_ENDPOINT; i++) mutants.add(mutate(valid, random));
             for (Mutant m : mutants) {
                 Answer a = send(method, path, m.body(), m.contentType());
                 requests++;
-                String what = e.getKey() + " with " + m.what() + " (seed " + SEED + "): " + a.status() + " " + abbreviate(a.body())
+                String what = e.getKey() + " with " + m.what() + " (seed " + seed + "): " + a.status() + " " + abbreviate(a.body())
                         + " | body " + abbreviate(new String(m.body(), StandardCharsets.UTF_8));
-                // A server may answer before it has read a large body (413, or a route that takes none) and close the
-                // connection; the client, still uploading, then loses the answer. That is neither a hang nor a 5xx.
-                if (a.status() == -2 && (m.body().length > 64 * 1024 || e.getValue().isEmpty())) continue;
+                // A server may answer 413 before it has read a body over its stated limit (server.maxBodyBytes) and
+                // close the connection; the client, still uploading, then loses the answer. Only there is that allowed.
+                if (a.status() == -2 && m.body().length > MAX_BODY_BYTES) continue;
                 if (a.status() < 200 || a.status() >= 500) failures.add(what);
                 else if (m.mustFail() && !e.getValue().isEmpty() && a.status() < 400) failures.add("accepted " + what);
                 else if (a.status() >= 400 && !a.body().contains("\"error\"")) failures.add("no JSON error: " + what);
@@ -174,7 +186,7 @@ class FuzzTest extends ServerTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("FuzzTest HTTP: %d requests to %d endpoints in %.1f s%n", requests, ENDPOINTS.size(), seconds);
-        assertThat(failures).as("seed " + SEED).isEmpty();
+        assertThat(failures).as("seed " + seed).isEmpty();
         assertHealthy();
     }
 
@@ -189,7 +201,7 @@ class FuzzTest extends ServerTest {
     }
 
     /** The same hostile shapes for every endpoint. */
-    static List<Mutant> fixedHostileBodies(String valid, boolean bodyRequired) {
+    static List<Mutant> fixedHostileBodies(String valid, boolean bodyRequired, long seed) {
         List<Mutant> out = new ArrayList<>();
         boolean hasBody = !valid.isEmpty();
         out.add(Mutant.of("an empty body", "", bodyRequired));
@@ -218,7 +230,7 @@ class FuzzTest extends ServerTest {
         utf8[22] = (byte) 0xFF;
         out.add(new Mutant("invalid UTF-8", utf8, "application/json", true));
         byte[] binary = new byte[4096];
-        new Random(SEED).nextBytes(binary);
+        new Random(seed).nextBytes(binary);
         out.add(new Mutant("random bytes", binary, "application/octet-stream", true));
         if (hasBody) {
             String invalidInValue = valid.replaceFirst("\":\"", "\":\"\u0000\\\\ud800");
@@ -428,9 +440,10 @@ class FuzzTest extends ServerTest {
         assertThat(failures).isEmpty();
     }
 
-    @Test
-    void theScreenSocketSurvivesHostileFrames() {
-        Random random = new Random(SEED + 1);
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void theScreenSocketAnswersHostileFramesAndSurvives(long seed) {
+        Random random = new Random(seed + 1);
         PairedScreen bystander = PairedScreen.pair(server, admin, "plaza");
         List<String> messages = new ArrayList<>();
         for (String type : new String[]{"hello", "ack", "ping", "played", "bye", "", "HELLO"}) {
@@ -444,54 +457,78 @@ class FuzzTest extends ServerTest {
         messages.add("[".repeat(10_000) + "]".repeat(10_000));
         messages.add("{\"type\":\"hello\",\"kind\":\"plaza\",\"junk\":\"" + "x".repeat(200_000) + "\"}");
         long started = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        List<byte[]> oversized = new ArrayList<>();
         int sent = 0;
-        int connections = 0;
-        RawSocket raw = null;
-        try {
+        try (RawSocket raw = new RawSocket(server.app.port())) {
+            List<String> expected = new ArrayList<>();
             for (String m : messages) {
-                if (raw == null || raw.closed()) {
-                    if (raw != null) raw.close();
-                    raw = new RawSocket(server.app.port());
-                    connections++;
+                byte[] bytes = m.getBytes(StandardCharsets.UTF_8);
+                if (bytes.length > WS_MAX_MESSAGE_BYTES) { // tried below, on a connection of its own
+                    oversized.add(bytes);
+                    continue;
                 }
-                raw.text(m.getBytes(StandardCharsets.UTF_8));
+                raw.text(bytes);
                 sent++;
+                String answer = expectedAnswer(m);
+                if (answer != null) expected.add(answer);
             }
-            // frames no well-behaved client sends
-            byte[][] frames = {
-                    {(byte) 0xC3, (byte) 0x28, (byte) 0xFF},                        // invalid UTF-8 in a text frame
-                    new byte[300 * 1024],                                              // larger than the 256 KiB limit
-            };
-            for (byte[] f : frames) {
-                raw.close();
-                raw = new RawSocket(server.app.port());
-                connections++;
-                raw.text(f);
-                sent++;
-            }
-            raw.close();
-            raw = new RawSocket(server.app.port());
-            connections++;
+            failures.addAll(raw.awaitAnswers(expected, 10_000));
+            assertThat(raw.closeCode()).as("the server kept the connection open through frames within its limit").isNull();
+        }
+        // frames no well-behaved client sends: the server closes with the code that says why
+        record Refused(String what, int code, java.util.function.Consumer<RawSocket> send) {}
+        List<Refused> refused = new ArrayList<>(List.of(
+                new Refused("invalid UTF-8 in a text frame", 1007, r -> r.text(new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF})),
+                new Refused("a text frame over the 256 KiB limit", 1009, r -> r.text(new byte[300 * 1024])),
+                new Refused("an 8 EiB frame announced", 1009, r -> r.headerOnly(0x1, Long.MAX_VALUE)),
+                new Refused("a 100 kB binary frame", 1009, r -> r.binary(new byte[100_000])),
+                new Refused("a reserved opcode", 1002, r -> r.frame(0x3, new byte[]{1}))));
+        oversized.forEach(m -> refused.add(new Refused("a " + m.length + "-byte message", 1009, r -> r.text(m))));
+        try (RawSocket raw = new RawSocket(server.app.port())) { // binary frames are ignored, the socket stays usable
             raw.binary(new byte[]{1, 2, 3, 4});
-            raw.binary(new byte[100_000]);
-            raw.frame(0x3, new byte[]{1}); // a reserved opcode
-            sent += 3;
-            raw.close();
-            raw = new RawSocket(server.app.port());
-            connections++;
-            raw.headerOnly(0x1, Long.MAX_VALUE); // announces an 8 EiB frame and sends nothing
-            sent++;
-        } finally {
-            if (raw != null) raw.close();
+            raw.text("{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+            sent += 2;
+            failures.addAll(raw.awaitAnswers(List.of("pong"), 10_000));
+        }
+        for (Refused r : refused) {
+            try (RawSocket raw = new RawSocket(server.app.port())) {
+                r.send().accept(raw);
+                sent++;
+                Integer code = raw.awaitClose(10_000);
+                if (code == null || code != r.code()) failures.add(r.what() + ": closed with " + code + ", expected " + r.code());
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("FuzzTest WebSocket: %d frames on %d connections in %.1f s (seed %d)%n", sent, connections, seconds, SEED + 1);
+        System.out.printf("FuzzTest WebSocket: %d frames in %.1f s (seed %d)%n", sent, seconds, seed + 1);
+        assertThat(failures).as("seed " + seed).isEmpty();
         try (ScreenClient screen = bystander.client()) {
             long id = Fixtures.create(admin, Fixtures.notice("旁观屏仍收到 " + System.nanoTime())).get("id").asLong();
             screen.await(m -> "change".equals(m.path("type").asText()) && m.path("items").toString().contains("\"id\":" + id), 5000,
                     "change on the screen that watched the fuzzing");
         }
         assertHealthy();
+    }
+
+    /**
+     * What the server must answer a text message with, as "type" or "error:words in the error": an error for
+     * anything that is not a JSON object with a known type, pong for ping, welcome or an error naming the kind for
+     * hello; null where no answer is promised (ack and played reply only to what they can use).
+     */
+    static String expectedAnswer(String message) {
+        JsonNode m;
+        try { // valid JSON as the server defines it (no trailing data, no duplicate keys, nesting and size limits)
+            m = org.gongkai.web.Json.MAPPER.readTree(message);
+        } catch (Exception e) {
+            return "error:JSON";
+        }
+        if (m == null || !m.isObject() || !m.path("type").isTextual()) return "error:JSON object with a type";
+        return switch (m.get("type").asText()) {
+            case "ping" -> "pong";
+            case "hello" -> m.path("kind").asText("").matches("plaza|touch") ? "welcome" : "error:plaza or touch";
+            case "ack", "played" -> null;
+            default -> "error:unknown message type";
+        };
     }
 
     /** A message of the type with fields of the wrong kind. */
@@ -522,21 +559,26 @@ class FuzzTest extends ServerTest {
         return m.toString();
     }
 
-    /** A WebSocket client on a plain socket, so that it can send frames java.net.http would refuse to build. */
+    /**
+     * A WebSocket client on a plain socket, so that it can send frames java.net.http would refuse to build; it reads
+     * the server's frames: text messages and the close code.
+     */
     static final class RawSocket implements AutoCloseable {
         private final java.net.Socket socket;
         private final java.io.OutputStream out;
         private final Thread reader;
+        private final List<String> texts = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile Integer closeCode;
 
         RawSocket(int port) {
             try {
                 socket = new java.net.Socket("127.0.0.1", port);
-                socket.setSoTimeout(5000);
+                socket.setSoTimeout(20_000);
                 out = socket.getOutputStream();
                 out.write(("GET /ws/screen HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                         + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                java.io.InputStream in = socket.getInputStream();
+                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
                 StringBuilder head = new StringBuilder();
                 while (!head.toString().endsWith("\r\n\r\n")) {
                     int c = in.read();
@@ -544,14 +586,7 @@ class FuzzTest extends ServerTest {
                     head.append((char) c);
                 }
                 assertThat(head.toString()).startsWith("HTTP/1.1 101");
-                reader = new Thread(() -> { // drain what the server sends, so that it never blocks on us
-                    byte[] buf = new byte[65536];
-                    try {
-                        while (in.read(buf) >= 0) { /* discard */ }
-                    } catch (java.io.IOException ignored) {
-                        // closed
-                    }
-                }, "fuzz-ws-reader");
+                reader = new Thread(() -> readFrames(in), "fuzz-ws-reader");
                 reader.setDaemon(true);
                 reader.start();
             } catch (java.io.IOException e) {
@@ -559,8 +594,89 @@ class FuzzTest extends ServerTest {
             }
         }
 
-        boolean closed() {
-            return !reader.isAlive();
+        /** Reads the server's (unmasked) frames until it closes: text messages are kept, a close frame's code too. */
+        private void readFrames(java.io.DataInputStream in) {
+            java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+            try {
+                while (true) {
+                    int b0 = in.readUnsignedByte();
+                    int b1 = in.readUnsignedByte();
+                    long len = b1 & 0x7f;
+                    if (len == 126) len = in.readUnsignedShort();
+                    else if (len == 127) len = in.readLong();
+                    byte[] payload = new byte[(int) len];
+                    in.readFully(payload);
+                    int opcode = b0 & 0x0f;
+                    if (opcode == 0x8) {
+                        closeCode = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                        return;
+                    }
+                    if (opcode == 0x1 || opcode == 0x0) {
+                        message.write(payload);
+                        if ((b0 & 0x80) != 0) {
+                            texts.add(message.toString(StandardCharsets.UTF_8));
+                            message.reset();
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                if (closeCode == null) closeCode = 1006; // gone without a close frame
+            }
+        }
+
+        /** Waits until every expected answer came (each answer used once); returns what is missing or malformed. */
+        List<String> awaitAnswers(List<String> expected, long timeoutMillis) {
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            List<String> missing;
+            while (true) {
+                List<String> answers;
+                synchronized (texts) {
+                    answers = new ArrayList<>(texts);
+                }
+                List<String> problems = new ArrayList<>();
+                List<String> kinds = new ArrayList<>();
+                for (String a : answers) {
+                    JsonNode m = read(a);
+                    String type = m.path("type").asText();
+                    if (!type.matches("welcome|snapshot|change|pong|error|played")) problems.add("unknown answer " + abbreviate(a));
+                    if (type.equals("error") && m.path("error").asText("").isBlank()) problems.add("error without words " + a);
+                    kinds.add(type.equals("error") ? "error:" + m.path("error").asText() : type);
+                }
+                missing = new ArrayList<>();
+                for (String want : expected) {
+                    java.util.Optional<String> match = kinds.stream().filter(k -> want.startsWith("error:")
+                            ? k.startsWith("error:") && k.contains(want.substring(6)) : k.equals(want)).findFirst();
+                    if (match.isPresent()) kinds.remove(match.get());
+                    else missing.add("no answer " + want);
+                }
+                if (!problems.isEmpty()) return problems;
+                if (missing.isEmpty()) return missing;
+                if (System.currentTimeMillis() > deadline || closeCode != null) {
+                    missing.add("answers left unmatched: " + kinds);
+                    return missing;
+                }
+                sleep(50);
+            }
+        }
+
+        Integer closeCode() {
+            return closeCode;
+        }
+
+        /** The code of the server's close frame (1006: dropped without one), or null if it stayed open. */
+        Integer awaitClose(long timeoutMillis) {
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            while (closeCode == null && System.currentTimeMillis() < deadline) sleep(20);
+            return closeCode;
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
 
         void text(byte[] payload) {
@@ -578,7 +694,7 @@ class FuzzTest extends ServerTest {
                 out.write(masked);
                 out.flush();
             } catch (java.io.IOException e) {
-                // the server closed the connection: allowed
+                // the server closed the connection: its close code says why
             }
         }
 
@@ -587,7 +703,7 @@ class FuzzTest extends ServerTest {
                 writeHeader(opcode, length);
                 out.flush();
             } catch (java.io.IOException e) {
-                // allowed
+                // the server closed the connection: its close code says why
             }
         }
 

@@ -111,10 +111,23 @@ class StoredXssBrowserTest extends ServerTest {
         return g;
     }
 
+    /**
+     * Records, from the first script on, every element a payload would make, also one that a later render removes
+     * again: a MutationObserver sees each element as it is added.
+     */
+    static final String WATCH_INJECTED = "(() => { window.__injected = [];"
+            + " const sel = " + "'[onerror], [onclick], [onload], script:not([src]), img[src=\"x\"], a[href^=\"javascript:\" i], "
+            + "object, embed, iframe:not([src^=\"/plaza?preview\"]):not([src^=\"/touch?preview\"])';"
+            + " const seen = n => { if (n.nodeType !== 1) return; if (n.matches(sel)) window.__injected.push(n.outerHTML.slice(0, 80));"
+            + " n.querySelectorAll(sel).forEach(e => window.__injected.push(e.outerHTML.slice(0, 80))); };"
+            + " new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(seen)))"
+            + ".observe(document, { childList: true, subtree: true }); })()";
+
     /** A page with its dialogs, script errors and CSP reports collected under the name. */
     static Page page(BrowserContext context, String name) {
         Page page = context.newPage();
         page.setDefaultTimeout(10_000);
+        page.addInitScript(WATCH_INJECTED);
         page.onDialog(d -> {
             problems.add(name + ": dialog " + d.type() + " " + d.message());
             d.dismiss();
@@ -128,11 +141,19 @@ class StoredXssBrowserTest extends ServerTest {
 
     /** The payload is there as text (or as the value of a form field) and made no element. */
     static void check(Page page, String name) {
-        page.waitForFunction("p => document.body.innerText.includes(p) || [...document.querySelectorAll('input, textarea')]"
-                + ".some(e => e.value.includes(p))", SHORT, new Page.WaitForFunctionOptions().setTimeout(8000));
+        check(page, name, "body");
+    }
+
+    /** The same, with the payload looked for only inside the element the selector names. */
+    static void check(Page page, String name, String within) {
+        page.waitForFunction("([p, sel]) => { const root = document.querySelector(sel); return !!root && "
+                + "(root.innerText.includes(p) || [...root.querySelectorAll('input, textarea')].some(e => e.value.includes(p))); }",
+                List.of(SHORT, within), new Page.WaitForFunctionOptions().setTimeout(8000));
         for (com.microsoft.playwright.Frame frame : page.frames()) { // the editor's preview frames too
             Object injected = frame.evaluate(INJECTED);
             if (((Number) injected).intValue() != 0) problems.add(name + " " + frame.url() + ": " + injected + " elements made from a payload");
+            Object made = frame.evaluate("() => (window.__injected || []).splice(0)");
+            if (made instanceof List<?> list && !list.isEmpty()) problems.add(name + " " + frame.url() + ": made " + list);
         }
         page.waitForTimeout(150); // a late onerror would show up as a dialog or a CSP report
     }
@@ -189,10 +210,20 @@ class StoredXssBrowserTest extends ServerTest {
             Page page = page(office, "/admin");
             page.navigate(server.base + "/admin#/items");
             Browser.logInToAdmin(page, "admin", TestServer.ADMIN_PASSWORD);
-            for (String view : new String[]{"#/items", "#/items/" + guide, "#/items/" + alert, "#/review", "#/screens",
-                    "#/applications", "#/audit", "#/users", "#/alerts", "#/freshness"}) {
-                page.navigate(server.base + "/admin" + view);
-                check(page, "/admin" + view);
+            @SuppressWarnings("unchecked")
+            List<String> views = (List<String>) page.evaluate("() => [...document.querySelectorAll('#nav a[data-view]')].map(a => a.dataset.view)");
+            assertThat(views).as("every view of the admin page is in its navigation")
+                    .contains("items", "review", "alerts", "schedule", "screens", "applications", "freshness", "audit", "users");
+            List<String> hashes = new ArrayList<>();
+            views.forEach(v -> hashes.add(v));
+            hashes.add("items/" + guide);
+            hashes.add("items/" + alert);
+            hashes.add("items/" + policy);
+            for (String hash : hashes) {
+                page.navigate(server.base + "/admin#/" + hash);
+                String id = hash.replaceAll("/.*", "");
+                // the payload must show inside this view, not linger from the one before
+                check(page, "/admin#/" + hash, "#view .view-body[data-view=\"" + id + "\"]");
             }
         }
         System.out.printf("StoredXssBrowserTest: 20 pages in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -3,6 +3,9 @@ package org.gongkai.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongkai.support.Fixtures;
+import org.gongkai.support.HeldContent;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
 import org.gongkai.support.ServerTest;
 import org.gongkai.support.PairedScreen;
 import org.gongkai.support.ScreenClient;
@@ -26,16 +29,120 @@ class PushTest extends ServerTest {
 
     @Test
     void pendingScreenGetsNothingUntilPairedThenSnapshot() {
-        Fixtures.create(admin, Fixtures.notice("配对前已发布的通知"));
-        PairedScreen p = pairedScreen("plaza");
-        try (ScreenClient ignored = p.client()) {
-            JsonNode screen = admin.get("/api/screens/" + p.id()).json();
-            assertThat(screen.get("status").asText()).isEqualTo("active");
-            assertThat(screen.get("group").asText()).isEqualTo("plaza");
-            assertThat(screen.get("width").asInt()).isEqualTo(1920);
-            assertThat(screen.get("address").asText()).isEqualTo("127.0.0.1");
-            assertThat(screen.get("online").asBoolean()).isTrue();
+        long before = Fixtures.create(admin, Fixtures.notice("配对前已发布的通知")).get("id").asLong();
+        try (ScreenClient screen = new ScreenClient(server.wsUrl())) {
+            screen.hello(null, null, null);
+            JsonNode welcome = screen.await("welcome", 5000);
+            assertThat(welcome.get("status").asText()).isEqualTo("pending");
+            long during = Fixtures.create(admin, Fixtures.notice("等待配对时发布的通知")).get("id").asLong();
+            String code = welcome.get("pairingCode").asText();
+            Http.Response pair = admin.post("/api/screens/pair",
+                    "{\"code\":\"" + code + "\",\"name\":\"广场西屏\",\"group\":\"plaza\"}");
+            assertThat(pair.status()).as(pair.body()).isEqualTo(200);
+
+            // The hub handles commits and pairings in order, so whatever reached the screen before its snapshot
+            // is what it was sent while pending: welcomes only, no content.
+            List<JsonNode> beforeSnapshot = new ArrayList<>();
+            JsonNode snapshot = screen.await(m -> {
+                if ("snapshot".equals(m.path("type").asText())) return true;
+                beforeSnapshot.add(m);
+                return false;
+            }, 5000, "snapshot");
+            assertThat(beforeSnapshot).extracting(m -> m.path("type").asText()).containsOnly("welcome");
+            assertThat(new HeldContent().apply(snapshot).ids()).contains(before, during);
+
+            JsonNode screenRow = admin.get("/api/screens/" + welcome.get("screenId").asText()).json();
+            assertThat(screenRow.get("status").asText()).isEqualTo("active");
+            assertThat(screenRow.get("group").asText()).isEqualTo("plaza");
+            assertThat(screenRow.get("width").asInt()).isEqualTo(1920);
+            assertThat(screenRow.get("address").asText()).isEqualTo("127.0.0.1");
+            assertThat(screenRow.get("online").asBoolean()).isTrue();
         }
+    }
+
+    @Test
+    void itemWithdrawnWhileAScreenWasOfflineIsDroppedWhenItReconnects() {
+        long id = Fixtures.create(admin, Fixtures.notice("离线期间撤回的通知")).get("id").asLong();
+        PairedScreen p = pairedScreen("plaza");
+        HeldContent held = p.held();
+        assertThat(held.holds(id)).isTrue();
+        p.client().close();
+        assertThat(admin.post("/api/items/" + id + "/withdraw", "").status()).isEqualTo(200);
+        assertThat(reconnect(server, p, held).holds(id)).isFalse();
+    }
+
+    @Test
+    void itemThatEndedWhileAScreenWasOfflineIsDroppedWhenItReconnects() throws InterruptedException {
+        OffsetDateTime end = OffsetDateTime.now().plusSeconds(3);
+        long ending = Fixtures.create(admin, Fixtures.notice("离线期间到期的通知").put("publishEnd", end.toString()))
+                .get("id").asLong();
+        long kept = Fixtures.create(admin, Fixtures.notice("离线期间仍有效的通知")).get("id").asLong();
+        PairedScreen p = pairedScreen("plaza");
+        HeldContent held = p.held();
+        assertThat(held.ids()).contains(ending, kept);
+        p.client().close();
+        waitUntilPast(end);
+        HeldContent after = reconnect(server, p, held);
+        assertThat(after.holds(ending)).as("ended while offline").isFalse();
+        assertThat(after.holds(kept)).isTrue();
+    }
+
+    @Test
+    void screenRegroupedWhileOfflineDropsItsOldGroupsItemsWhenItReconnects() {
+        ObjectNode plazaOnly = Fixtures.notice("只在广场显示的通知");
+        plazaOnly.putArray("targetGroups").add("plaza");
+        long plazaItem = Fixtures.create(admin, plazaOnly).get("id").asLong();
+        long everywhere = Fixtures.create(admin, Fixtures.notice("所有屏幕的通知")).get("id").asLong();
+        PairedScreen p = pairedScreen("plaza");
+        HeldContent held = p.held();
+        assertThat(held.ids()).contains(plazaItem, everywhere);
+        p.client().close();
+        assertThat(admin.put("/api/screens/" + p.id(), "{\"group\":\"hall\"}").status()).isEqualTo(200);
+        HeldContent after = reconnect(server, p, held);
+        assertThat(after.group()).isEqualTo("hall");
+        assertThat(after.holds(plazaItem)).as("the new group does not show it").isFalse();
+        assertThat(after.holds(everywhere)).isTrue();
+    }
+
+    @Test
+    void withdrawalAndExpiryWhileOfflineAreDroppedAlsoAcrossAServerRestart() throws InterruptedException {
+        TestServer own = TestServer.start();
+        TestServer restarted = null;
+        try {
+            Http ownAdmin = own.admin();
+            Fixtures.basics(ownAdmin);
+            OffsetDateTime end = OffsetDateTime.now().plusSeconds(3);
+            long ending = Fixtures.create(ownAdmin, Fixtures.notice("重启前到期的通知").put("publishEnd", end.toString()))
+                    .get("id").asLong();
+            long withdrawn = Fixtures.create(ownAdmin, Fixtures.notice("重启前撤回的通知")).get("id").asLong();
+            long kept = Fixtures.create(ownAdmin, Fixtures.notice("重启后仍有效的通知")).get("id").asLong();
+            PairedScreen p = PairedScreen.pair(own, ownAdmin, "plaza");
+            HeldContent held = p.held();
+            assertThat(held.ids()).contains(ending, withdrawn, kept);
+            p.client().close();
+            assertThat(ownAdmin.post("/api/items/" + withdrawn + "/withdraw", "").status()).isEqualTo(200);
+            restarted = own.restart();
+            waitUntilPast(end);
+            HeldContent after = reconnect(restarted, p, held);
+            assertThat(after.holds(withdrawn)).isFalse();
+            assertThat(after.holds(ending)).isFalse();
+            assertThat(after.holds(kept)).isTrue();
+        } finally {
+            if (restarted != null) restarted.close(); else own.close();
+        }
+    }
+
+    /** The screen comes back with what it holds and applies the server's answer to it. */
+    private static HeldContent reconnect(TestServer to, PairedScreen p, HeldContent held) {
+        try (ScreenClient again = new ScreenClient(to.wsUrl())) {
+            again.hello(p.id(), p.secret(), held.version(), held.group());
+            assertThat(again.await("welcome", 5000).get("status").asText()).isEqualTo("active");
+            return held.apply(again.await(m -> m.path("type").asText().matches("snapshot|change"), 5000, "content"));
+        }
+    }
+
+    private static void waitUntilPast(OffsetDateTime end) throws InterruptedException {
+        while (!OffsetDateTime.now().isAfter(end.plusNanos(100_000_000))) Thread.sleep(50);
     }
 
     @Test
@@ -157,7 +264,7 @@ class PushTest extends ServerTest {
             long version = screen.await("change", 5000).get("version").asLong();
             screen.send("{\"type\":\"ack\",\"version\":" + version + ",\"itemId\":" + id + ",\"itemVersion\":1}");
             JsonNode s = null;
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 200; i++) {
                 s = admin.get("/api/screens/" + p.id()).json();
                 if (s.path("ackedVersion").asLong() == version) break;
                 Thread.sleep(100);

@@ -14,7 +14,7 @@ class ScreenStatusTest extends ServerTest {
 
     static JsonNode awaitAck(String id, long version) throws InterruptedException {
         JsonNode s = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) { // up to 20 s: acks are stored in batches
             s = admin.get("/api/screens/" + id).json();
             if (s.path("ackedVersion").asLong() == version) return s;
             Thread.sleep(100);

@@ -96,7 +96,7 @@ class SearchTest {
     }
 
     private static boolean waitFor(String q, boolean present) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) { // up to 20 s: the index follows the change feed
             boolean found = titles(search(q)).contains("关于开展城市燃气安全检查的通告");
             if (found == present) return true;
             Thread.sleep(100);

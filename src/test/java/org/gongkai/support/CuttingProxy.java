@@ -21,6 +21,7 @@ public final class CuttingProxy implements AutoCloseable {
     private volatile Socket client;
     private volatile Socket upstream;
     private volatile boolean cut;
+    private final java.io.ByteArrayOutputStream downstreamBytes = new java.io.ByteArrayOutputStream();
 
     public CuttingProxy(int targetPort, long cutAfterBytes) throws IOException {
         this.target = targetPort;
@@ -72,6 +73,7 @@ public final class CuttingProxy implements AutoCloseable {
                     long room = cutAfter.get() - toClient.get();
                     if (room < n) {
                         if (room > 0) out.write(buf, 0, (int) room);
+                        if (room > 0) record(buf, (int) room);
                         out.flush();
                         toClient.addAndGet(Math.max(room, 0));
                         cut = true;
@@ -79,6 +81,7 @@ public final class CuttingProxy implements AutoCloseable {
                         return;
                     }
                     toClient.addAndGet(n);
+                    record(buf, n);
                 }
                 out.write(buf, 0, n);
                 out.flush();
@@ -86,6 +89,61 @@ public final class CuttingProxy implements AutoCloseable {
         } catch (IOException e) {
             // the other side went away, or we cut it
         }
+    }
+
+    private void record(byte[] buf, int n) {
+        synchronized (downstreamBytes) {
+            downstreamBytes.write(buf, 0, n);
+        }
+    }
+
+    /**
+     * The whole text messages among the bytes passed to the client (after the upgrade response): what the client
+     * can possibly have received, read from the wire rather than from the client.
+     */
+    public java.util.List<String> wholeTextMessagesPassed() {
+        byte[] b;
+        synchronized (downstreamBytes) {
+            b = downstreamBytes.toByteArray();
+        }
+        int p = indexOf(b, "\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + 4;
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
+        while (p > 3 && p + 2 <= b.length) {
+            boolean fin = (b[p] & 0x80) != 0;
+            int opcode = b[p] & 0x0f;
+            long len = b[p + 1] & 0x7f;
+            int header = 2;
+            if (len == 126) {
+                if (p + 4 > b.length) break;
+                len = ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+                header = 4;
+            } else if (len == 127) {
+                if (p + 10 > b.length) break;
+                len = 0;
+                for (int i = 2; i < 10; i++) len = (len << 8) | (b[p + i] & 0xff);
+                header = 10;
+            }
+            if (p + header + len > b.length) break; // the frame was cut
+            if (opcode == 1 || opcode == 0) {
+                message.write(b, p + header, (int) len);
+                if (fin) {
+                    messages.add(message.toString(java.nio.charset.StandardCharsets.UTF_8));
+                    message.reset();
+                }
+            }
+            p += header + (int) len;
+        }
+        return messages;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     @Override

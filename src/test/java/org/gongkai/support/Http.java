@@ -108,10 +108,17 @@ public final class Http {
             HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), r);
         } catch (IOException e) {
-            throw new AssertionError("request failed: " + e, e);
+            throw new RequestFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** No answer: the connection was refused, reset or timed out (a test failure unless the server was meant to go). */
+    public static final class RequestFailed extends AssertionError {
+        RequestFailed(IOException cause) {
+            super("request failed: " + cause, cause);
         }
     }
 }

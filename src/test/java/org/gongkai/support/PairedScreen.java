@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A screen that said hello, showed its pairing code, was paired by staff and received its snapshot. */
-public record PairedScreen(ScreenClient client, String id, String secret, long version) {
+public record PairedScreen(ScreenClient client, String id, String secret, long version, JsonNode snapshot) {
+
+    /** What the screen holds after its first snapshot. */
+    public HeldContent held() {
+        return new HeldContent().apply(snapshot);
+    }
 
     public static PairedScreen pair(TestServer server, Http admin, String group) {
         ScreenClient screen = new ScreenClient(server.wsUrl());
@@ -18,6 +23,6 @@ public record PairedScreen(ScreenClient client, String id, String secret, long v
         assertThat(pair.status()).as(pair.body()).isEqualTo(200);
         JsonNode snapshot = screen.await("snapshot", 5000);
         return new PairedScreen(screen, welcome.get("screenId").asText(), welcome.get("secret").asText(),
-                snapshot.get("version").asLong());
+                snapshot.get("version").asLong(), snapshot);
     }
 }

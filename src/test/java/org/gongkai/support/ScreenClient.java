@@ -51,9 +51,15 @@ public final class ScreenClient implements AutoCloseable {
     }
 
     public void hello(String screenId, String secret, Long lastVersion) {
+        hello(screenId, secret, lastVersion, null);
+    }
+
+    /** A hello from a screen holding lastVersion of group heldGroup's content, as the players send it. */
+    public void hello(String screenId, String secret, Long lastVersion, String heldGroup) {
         var node = JSON.createObjectNode().put("type", "hello").put("kind", "plaza").put("width", 1920).put("height", 1080);
         if (screenId != null) node.put("screenId", screenId).put("secret", secret);
         if (lastVersion != null) node.put("lastVersion", lastVersion);
+        if (heldGroup != null) node.put("group", heldGroup);
         send(node.toString());
     }
 
@@ -74,16 +80,6 @@ public final class ScreenClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /** Nothing matching arrives within the time. */
-    public boolean quietFor(Predicate<JsonNode> match, long millis) {
-        try {
-            await(match, millis, "any");
-            return false;
-        } catch (AssertionError expected) {
-            return true;
         }
     }
 

@@ -28,13 +28,15 @@ public final class TestServer implements AutoCloseable {
 
     public final App app;
     public final HikariDataSource dataSource;
+    private final Config config;
     public final String base;
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
     private Path ownDataDir;
 
-    private TestServer(App app, HikariDataSource dataSource) {
+    private TestServer(App app, HikariDataSource dataSource, Config config) {
         this.app = app;
         this.dataSource = dataSource;
+        this.config = config;
         this.base = "http://127.0.0.1:" + app.port();
         RUNNING.put(base, this);
     }
@@ -122,7 +124,16 @@ public final class TestServer implements AutoCloseable {
     /** A server whose "now" is the clock's, e.g. one that ticks from a chosen day: Clock.offset(systemUTC(), ...). */
     public static TestServer start(Config config, HikariDataSource ds, boolean demo, java.time.Clock clock) {
         App app = new App(config, ds, new App.Options(ADMIN_PASSWORD, demo), clock).start();
-        return new TestServer(app, ds);
+        return new TestServer(app, ds, config);
+    }
+
+    /** Stops this server and starts a new one on the same database (on another random port), as after a restart. */
+    public TestServer restart() {
+        RUNNING.remove(base);
+        app.stop();
+        TestServer next = start(config, dataSource, false);
+        next.ownDataDir = ownDataDir; // the same data dir too: the audit anchor lives there
+        return next;
     }
 
     /** A clock that ticks on from the instant, for a server that lives on a chosen day. */
