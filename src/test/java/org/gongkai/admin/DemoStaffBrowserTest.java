@@ -1,16 +1,14 @@
 package org.gongkai.admin;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
 import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,23 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a rainstorm 12 h, heat 72 h at yellow and 24 h at red), which the issued alert keeps. Freshness: the demo's
  * departments as of their items' own dates, some of them stale.
  */
-class DemoStaffBrowserTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(SHOTS);
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
+class DemoStaffBrowserTest extends DemoBrowserTest {
 
     static BrowserContext office() {
         return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()

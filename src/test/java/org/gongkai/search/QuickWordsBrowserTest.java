@@ -1,11 +1,10 @@
 package org.gongkai.search;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -18,21 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 10.2: every common word on the touchscreen's keyboard (the list in kiosk-web/touch/keyboard.js, read from the
  * page itself) finds at least one demo item when tapped, in headless Chromium.
  */
-class QuickWordsBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
-    }
+class QuickWordsBrowserTest extends DemoBrowserTest {
 
     @Test
     void everyQuickWordFindsADemoItem() {

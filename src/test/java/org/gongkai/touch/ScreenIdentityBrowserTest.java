@@ -1,13 +1,12 @@
 package org.gongkai.touch;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.gongkai.support.Browser;
 import org.gongkai.support.Http;
 import org.gongkai.support.PairedScreen;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /plaza and /touch in one browser profile are two screens, each with its own identity (issue 10.13); a screen
  * paired before identities were kept per kind keeps its identity after the upgrade.
  */
-class ScreenIdentityBrowserTest {
-    static TestServer server;
-    static Browser browser;
+class ScreenIdentityBrowserTest extends DemoBrowserTest {
     static Http admin;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
+    static void setUp() {
         admin = server.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
     }
 
     static JsonNode screen(String id) {

@@ -1,39 +1,20 @@
 package org.gongkai.touch;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service-hall touchscreen in headless Chromium, over the demo content, in both orientations. */
-class TouchBrowserTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(SHOTS);
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
-    }
+class TouchBrowserTest extends DemoBrowserTest {
 
     static BrowserContext context(int width, int height) {
         return context(browser, width, height);

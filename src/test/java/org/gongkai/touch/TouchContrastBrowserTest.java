@@ -1,16 +1,14 @@
 package org.gongkai.touch;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.gongkai.support.Browser;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,26 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every text in every touch view, in every mode (normal, 大字, 高对比, English), measured from the browser's computed
  * colours: at least 4.5:1 against its effective background, 7:1 in high contrast (issue 10.3).
  */
-class TouchContrastBrowserTest {
-    static TestServer server;
-    static Browser browser;
+class TouchContrastBrowserTest extends DemoBrowserTest {
     static String applicationNumber;
     static String applicationCode;
 
     @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(TouchBrowserTest.SHOTS);
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
+    static void setUp() throws Exception {
         var created = server.admin().post("/api/applications", "{\"channel\":\"in_person\",\"subject\":\"道路建设资金\",\"applicant\":\"王五\"}").json();
         applicationNumber = created.get("number").asText();
         applicationCode = created.get("checkCode").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
     }
 
     /**

@@ -1,15 +1,13 @@
 package org.gongkai.touch;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.gongkai.support.Browser;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,21 +20,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The touch home over the demo: a living county, one tile per subject, and an attract loop of its own group (10.8). */
-class TouchHomeBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
-    }
+class TouchHomeBrowserTest extends DemoBrowserTest {
 
     @Test
     void everyHomeTileLeadsToAtLeastOneItemAndNoTwoTilesShareAName() {

@@ -1,16 +1,12 @@
 package org.gongkai.touch;
 
+import org.gongkai.support.DemoBrowserTest;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,23 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the touchscreen tells a citizen when a limit applies: a rating is taken once per visit (and said to be
  * recorded), and a kiosk that sent too many wrong check codes says it is paused and for how long.
  */
-class TouchLimitsBrowserTest {
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(SHOTS);
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
-    }
+class TouchLimitsBrowserTest extends DemoBrowserTest {
 
     static Page home(BrowserContext context) {
         Page page = context.newPage();

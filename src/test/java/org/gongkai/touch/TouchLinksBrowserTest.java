@@ -1,17 +1,13 @@
 package org.gongkai.touch;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gongkai.support.DemoBrowserTest;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.gongkai.support.Browser;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,22 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No tap on the touchscreen leaves the kiosk (issue 10.1): every link on every view of the demo is tapped; an
  * outside address shows its QR code and short address instead of opening, and the page stays /touch.
  */
-class TouchLinksBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Files.createDirectories(TouchBrowserTest.SHOTS);
-        server = TestServer.start(true, c -> c);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        server.close();
-    }
+class TouchLinksBrowserTest extends DemoBrowserTest {
 
     /** What left the kiosk: main-frame navigations after the first load, and any new window or tab. */
     static List<String> escapes(BrowserContext context, Page page) {
