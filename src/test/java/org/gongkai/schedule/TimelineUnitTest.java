@@ -17,7 +17,7 @@ class TimelineUnitTest {
     static final Timeline.Group GROUP = new Timeline.Group("plaza", null, null, 12);
 
     static Item hours(String from, String to) {
-        return PlaylistsTest.item(ItemKind.NOTICE, 50, null, null,
+        return PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null,
                 new Schedule(List.of(), List.of(new Schedule.TimeRange(from, to))), List.of(), null);
     }
 
@@ -43,8 +43,8 @@ class TimelineUnitTest {
 
     @Test
     void anItemForAnotherGroupLeavesOneSegment() {
-        Item hall = PlaylistsTest.item(ItemKind.NOTICE, 50, null, null, null, List.of("hall"), null);
-        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsTest.BEIJING, List.of(hall))))
+        Item hall = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null, null, List.of("hall"), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(hall))))
                 .containsExactly("00:00-24:00 0");
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlaylistsTest {
+class PlaylistsUnitTest {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     // Monday 2026-11-23 10:00 Beijing time
     static final Instant MONDAY_10 = OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant();

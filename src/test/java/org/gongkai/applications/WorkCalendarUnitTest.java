@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Working days with a holiday calendar. The calendars here are made up for the test, not the State Council's. */
-class WorkCalendarTest {
+class WorkCalendarUnitTest {
     @TempDir
     Path dir;
 
