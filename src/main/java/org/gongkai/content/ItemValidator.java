@@ -180,7 +180,7 @@ public final class ItemValidator {
         try {
             LocalTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "must be a time HH:mm");
+            throw ApiException.badRequest(field, field + " must be a time HH:mm");
         }
     }
 
@@ -211,7 +211,7 @@ public final class ItemValidator {
             require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
                     field, "must be an http:// or https:// address");
         } catch (java.net.URISyntaxException e) {
-            throw ApiException.badRequest(field, "is not a valid address");
+            throw ApiException.badRequest(field, field + " is not a valid address");
         }
         return v;
     }
