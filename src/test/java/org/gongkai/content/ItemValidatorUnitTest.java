@@ -473,6 +473,14 @@ class ItemValidatorUnitTest {
         ArrayNode materials = manyMaterials.withObjectProperty("guide").putArray("materials");
         for (int i = 0; i < 101; i++) materials.addObject().put("name", "m" + i).put("form", "copy");
         rejected(manyMaterials, "guide.materials", "has more than 100 entries");
+        for (String list : List.of("steps", "fees")) {
+            ObjectNode many = ofKind("guide");
+            ArrayNode entries = many.withObjectProperty("guide").putArray(list);
+            for (int i = 0; i < 101; i++) entries.addObject().put(list.equals("steps") ? "name" : "item", "e" + i);
+            rejected(many, "guide." + list, "has more than 100 entries");
+            entries.remove(100);
+            assertThat(check(many).guide()).as("100 " + list).isNotNull();
+        }
 
         ObjectNode nullStep = ofKind("guide");
         nullStep.withObjectProperty("guide").putArray("steps").addNull();
