@@ -1,5 +1,6 @@
 package org.gongkai.applications;
 
+import org.gongkai.config.ConfigException;
 import org.gongkai.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Where the holiday calendars are read from, and what a missing directory means. Made-up calendars, not the State Council's. */
 class WorkCalendarFilesUnitTest {
@@ -25,6 +27,20 @@ class WorkCalendarFilesUnitTest {
         assertThat(calendar.isWorkingDay(LocalDate.parse("2030-09-29"))).as("a Sunday worked").isTrue();
         assertThat(calendar.addWorkingDays(LocalDate.parse("2030-09-30"), 1))
                 .isEqualTo(new WorkCalendar.Deadline(LocalDate.parse("2030-10-02"), true));
+    }
+
+    @Test
+    void aDateOfAnotherYearInAYearsFileIsAClearError() throws Exception {
+        Files.writeString(dir.resolve("2030.yaml"), "year: 2030\nworkDays: [2031-01-04]\n");
+        assertThatThrownBy(() -> WorkCalendar.load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("2030.yaml").hasMessageContaining("'workDays'").hasMessageContaining("2031-01-04 is not in 2030");
+    }
+
+    @Test
+    void withoutAConfigFileTheCalendarsComeFromConfigHolidaysInTheWorkingDirectory() {
+        WorkCalendar calendar = WorkCalendar.load(ConfigLoader.defaults());
+        assertThat(calendar.addWorkingDays(LocalDate.parse("2099-06-01"), 5).calendarComplete())
+                .as("a year without a file is flagged").isFalse();
     }
 
     @Test

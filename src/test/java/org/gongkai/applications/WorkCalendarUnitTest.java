@@ -37,6 +37,15 @@ class WorkCalendarUnitTest {
     }
 
     @Test
+    void aPastDeadlineCountsOnlyTheWorkingDaysSinceIt() {
+        WorkCalendar calendar = new WorkCalendar().with(2030, Set.of(LocalDate.parse("2030-10-14")), Set.of());
+        // due Friday 11 October; Saturday, Sunday and Monday 14 (a holiday) passed, then Tuesday
+        assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-15"), LocalDate.parse("2030-10-11"))).isEqualTo(-1);
+        assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-11"), LocalDate.parse("2030-10-11"))).isZero();
+        assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-10"), LocalDate.parse("2030-10-15"))).isEqualTo(2);
+    }
+
+    @Test
     void aYearWithoutItsFileCountsMondayToFridayAndSaysSo() {
         WorkCalendar calendar = new WorkCalendar().with(2030, Set.of(), Set.of());
         WorkCalendar.Deadline d = calendar.addWorkingDays(LocalDate.parse("2030-12-20"), 20);

@@ -101,6 +101,14 @@ class AuditLogServiceTest {
     }
 
     @Test
+    void aRowWhoseLinkAloneWasChangedIsFound() {
+        for (int i = 1; i <= 3; i++) log.record("admin", "action " + i, "/api/x/" + i, 200, null);
+        AuditLog.Entry middle = all().get(1);
+        sql("UPDATE audit_log SET prev_hash = '" + "f".repeat(64) + "' WHERE id = " + middle.id());
+        assertThat(log.verify()).containsEntry("ok", false).containsEntry("firstBadId", middle.id());
+    }
+
+    @Test
     void aRemovedRowIsFoundAtTheOneAfterIt() {
         for (int i = 1; i <= 3; i++) log.record("admin", "action " + i, "/api/x/" + i, 200, null);
         List<AuditLog.Entry> entries = all();

@@ -163,9 +163,11 @@ class ItemValidatorUnitTest {
                 .put("body", "<p onclick=\"steal()\">办理<script>alert(1)</script><b>时间</b></p><img src=x onerror=y>"));
         assertThat(html.bodyFormat()).isEqualTo("html");
         assertThat(html.body()).isEqualTo("<p>办理<b>时间</b></p>");
-        ItemInput text = check(notice().put("bodyFormat", "text").put("body", "<b>不是标记</b>"));
-        assertThat(text.body()).isEqualTo("<b>不是标记</b>");
+        ItemInput text = check(notice().put("bodyFormat", "text").put("body", "1 < 2 & <span>不是标记</span><script>x</script>"));
+        assertThat(text.body()).as("a text body is shown as text, so it is kept as written")
+                .isEqualTo("1 < 2 & <span>不是标记</span><script>x</script>");
         assertThat(check(notice()).body()).isNull();
+        assertThat(check(notice().put("bodyFormat", "html")).body()).isNull();
         rejected(notice().put("bodyFormat", "markdown"), "bodyFormat", "must be text or html");
     }
 
@@ -505,6 +507,9 @@ class ItemValidatorUnitTest {
         ObjectNode promised = ofKind("guide");
         promised.withObjectProperty("guide").put("statutoryDays", 10).put("promisedDays", 11);
         rejected(promised, "guide.promisedDays", "must not exceed guide.statutoryDays");
+        ObjectNode onlyStatutory = ofKind("guide");
+        onlyStatutory.withObjectProperty("guide").put("statutoryDays", 0);
+        assertThat(check(onlyStatutory).guide().statutoryDays()).isZero();
         ObjectNode onlyPromised = ofKind("guide");
         onlyPromised.withObjectProperty("guide").put("promisedDays", 11);
         assertThat(check(onlyPromised).guide().promisedDays()).isEqualTo(11);

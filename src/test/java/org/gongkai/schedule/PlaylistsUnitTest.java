@@ -61,6 +61,27 @@ class PlaylistsUnitTest {
     }
 
     @Test
+    void aScheduleMayGiveOnlyDaysOrOnlyHours() {
+        Schedule mondays = new Schedule(List.of(1), null);
+        Schedule mornings = new Schedule(null, List.of(new Schedule.TimeRange("08:00", "12:00")));
+        Schedule empty = new Schedule(List.of(), List.of());
+        Schedule nothing = new Schedule(null, null);
+        Instant tuesday10 = MONDAY_10.plus(Duration.ofDays(1));
+        Instant monday13 = MONDAY_10.plus(Duration.ofHours(3));
+        Item mondayItem = item(ItemKind.NOTICE, 50, null, null, mondays, List.of(), null);
+        Item morningItem = item(ItemKind.NOTICE, 50, null, null, mornings, List.of(), null);
+        assertThat(Playlists.showing(mondayItem, monday13, BEIJING)).isTrue();
+        assertThat(Playlists.showing(mondayItem, tuesday10, BEIJING)).isFalse();
+        assertThat(Playlists.showing(morningItem, tuesday10, BEIJING)).isTrue();
+        assertThat(Playlists.showing(morningItem, monday13, BEIJING)).isFalse();
+        for (Schedule always : List.of(empty, nothing)) {
+            Item i = item(ItemKind.NOTICE, 50, null, null, always, List.of(), null);
+            assertThat(Playlists.showing(i, monday13, BEIJING)).isTrue();
+            assertThat(Playlists.showing(i, tuesday10.plus(Duration.ofHours(12)), BEIJING)).isTrue();
+        }
+    }
+
+    @Test
     void rotationIsByPriorityThenNewestAndExcludesAlerts() {
         Item low = notice(10, "2026-11-20T00:00:00+08:00", null);
         Item highOld = notice(90, "2026-11-01T00:00:00+08:00", null);

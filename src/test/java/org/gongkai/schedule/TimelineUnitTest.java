@@ -91,6 +91,34 @@ class TimelineUnitTest {
     }
 
     @Test
+    void edgesWhereNothingChangesLeaveOneSegment() {
+        // Tuesdays only: its hours are edges on a Monday too, but nothing changes there
+        Item tuesdayMornings = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null,
+                new Schedule(List.of(2), List.of(new Schedule.TimeRange("08:00", "12:00"))), List.of(), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(tuesdayMornings))))
+                .containsExactly("00:00-24:00 0");
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 24), PlaylistsUnitTest.BEIJING, List.of(tuesdayMornings))))
+                .containsExactly("00:00-08:00 0", "08:00-12:00 1", "12:00-24:00 0");
+    }
+
+    @Test
+    void aScheduleOfDaysOnlyShowsAllDayOnThoseDays() {
+        Item mondays = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null, new Schedule(List.of(1), null), List.of(), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(mondays))))
+                .containsExactly("00:00-24:00 1");
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 24), PlaylistsUnitTest.BEIJING, List.of(mondays))))
+                .containsExactly("00:00-24:00 0");
+    }
+
+    @Test
+    void anEdgeInsideAMinuteIsShownWithSeconds() {
+        Item late = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, "2026-11-23T10:00:30+08:00", "2026-11-23T11:00:00.250+08:00",
+                null, List.of(), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(late))))
+                .containsExactly("00:00-10:00:30 0", "10:00:30-11:00:00 1", "11:00:00-24:00 0");
+    }
+
+    @Test
     void nightHoursNeedBothEnds() {
         Timeline.Group halfSet = new Timeline.Group("plaza", "22:00", null, 12);
         assertThat(Timeline.day(halfSet, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of()))
