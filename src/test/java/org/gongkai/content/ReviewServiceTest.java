@@ -5,12 +5,17 @@ import org.gongkai.push.Change;
 import org.gongkai.support.Services;
 import org.gongkai.web.ApiException;
 import org.junit.jupiter.api.BeforeEach;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -365,6 +370,56 @@ class ReviewServiceTest {
                 ItemStatus.SUBMITTED, null, "editor", s.now()));
         assertThat(moved).isTrue();
         assertThat(s.items.find(draft.id()).orElseThrow().version()).isEqualTo(draft.version() + 1);
+    }
+
+    /**
+     * Commits the action on its own connection (another thread, so that Jdbi does not lend it this thread's handle)
+     * just before the first statement whose SQL starts with the given text: someone else's commit landing between the
+     * service's read and its write, at the one moment where it matters.
+     */
+    private void commitJustBefore(String sqlStart, Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        s.jdbi.getConfig(SqlStatements.class).setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext ctx) {
+                if (ctx.getRenderedSql().strip().startsWith(sqlStart) && done.compareAndSet(false, true)) {
+                    CompletableFuture.runAsync(action).join();
+                }
+            }
+        });
+    }
+
+    @Test
+    void aDraftSavedWhileTheReviewerApprovesIsNotApprovedUnread() {
+        Item submitted = s.itemService.create(Services.notice("审核中被修改", ItemStatus.SUBMITTED), s.editor);
+        commitJustBefore("UPDATE items SET status", () ->
+                s.itemService.update(submitted.id(), edited(submitted, "审核中被修改（未审）", ItemStatus.SUBMITTED), s.editor));
+        ApiException e = refused(() -> s.review.approve(submitted.id(), submitted.version(), s.reviewer));
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.field()).isEqualTo("version");
+        Item now = s.items.find(submitted.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(ItemStatus.SUBMITTED);
+        assertThat(now.title()).isEqualTo("审核中被修改（未审）");
+        assertThat(s.reviews.reviews(List.of(submitted.id())).get(submitted.id()).approvedBy()).isNull();
+        assertThat(history(submitted.id())).noneMatch(h -> h.startsWith("approve"));
+        assertThat(s.changes).isEmpty();
+    }
+
+    @Test
+    void aChangeApprovedWhileTheItemIsWithdrawnDoesNotComeBack() {
+        Item published = s.published("审核中被撤回");
+        s.itemService.update(published.id(), edited(published, "审核中被撤回（改）", ItemStatus.SUBMITTED), s.editor2);
+        commitJustBefore("UPDATE items SET kind", () -> s.review.withdraw(published.id(), s.editor, false));
+        int changesBefore = s.changes.size();
+        ApiException e = refused(() -> s.review.approve(published.id(), null, s.reviewer));
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.getMessage()).contains("changed during approval");
+        Item now = s.items.find(published.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(ItemStatus.WITHDRAWN);
+        assertThat(now.title()).isEqualTo("审核中被撤回");
+        assertThat(history(published.id())).endsWith("revise editor2 v2", "withdraw editor v3");
+        assertThat(revision(published.id())).isNull();
+        assertThat(s.changes).as("only the withdrawal reached the screens").hasSize(changesBefore + 1);
     }
 
     // --- the review queue ---
