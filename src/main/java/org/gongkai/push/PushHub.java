@@ -8,13 +8,10 @@ import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import org.gongkai.content.Item;
-import org.gongkai.content.ItemKind;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
 import org.gongkai.plays.PlayService;
-import org.gongkai.schedule.Playlists;
 import org.gongkai.screens.Screen;
-import org.gongkai.screens.ScreenGroup;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
 import org.gongkai.web.ApiException;
@@ -51,7 +48,6 @@ public final class PushHub implements AutoCloseable {
                            int maxQueuedMessages, int maxMissedChanges, boolean trustProxy) {}
 
     private final ItemStore items;
-    private final ItemViews views;
     private final ScreenStore screens;
     private final ScreenService screenService;
     private final PlayService plays;
@@ -61,6 +57,7 @@ public final class PushHub implements AutoCloseable {
     private final Map<String, java.util.Set<ScreenConnection>> byScreen = new ConcurrentHashMap<>(); // by screen id
     private final Map<String, ScreenConnection.Outgoing> snapshots = new HashMap<>(); // by group; worker thread only
     private final ScreenAcks acks;
+    private final PushMessages messages;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "push-hub"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-timer"));
     private static final int HEARTBEAT_SLOTS = 30;
@@ -71,12 +68,12 @@ public final class PushHub implements AutoCloseable {
                    ChangeFeed feed, Settings settings, Clock clock) {
         this.plays = plays;
         this.items = items;
-        this.views = views;
         this.screens = screens;
         this.screenService = screenService;
         this.settings = settings;
         this.clock = clock;
         this.acks = new ScreenAcks(screens, clock);
+        this.messages = new PushMessages(items, views, screens, settings, clock);
         feed.subscribe(change -> {
             long committed = System.nanoTime();
             worker.execute(() -> safely("change " + change, () -> apply(change, committed)));
@@ -222,16 +219,10 @@ public final class PushHub implements AutoCloseable {
      * the content it holds is another group's (it was regrouped while away).
      */
     private void sync(ScreenConnection conn, Long lastVersion, String heldGroup) {
-        long current = items.currentVersion();
-        boolean sameGroup = heldGroup == null || heldGroup.equals(conn.group);
-        if (sameGroup && lastVersion != null && lastVersion > 0 && lastVersion <= current) {
-            Optional<List<Long>> missed = items.missedSince(lastVersion, settings.maxMissedChanges(),
-                    OffsetDateTime.now(clock), settings.horizon());
-            if (missed.isPresent()) {
-                conn.send(changeMessage(conn.group, current, items.findAll(missed.get()), missed.get(), true),
-                        settings.maxQueuedMessages());
-                return;
-            }
+        Optional<String> missed = messages.catchUp(conn.group, lastVersion, heldGroup);
+        if (missed.isPresent()) {
+            conn.send(missed.get(), settings.maxQueuedMessages());
+            return;
         }
         conn.send(snapshot(conn.group), settings.maxQueuedMessages());
     }
@@ -256,10 +247,10 @@ public final class PushHub implements AutoCloseable {
         for (ScreenConnection conn : connections.values()) {
             if (conn.receivesContent()) byGroup.computeIfAbsent(conn.group, g -> new ArrayList<>()).add(conn);
         }
-        List<ObjectNode> changedViews = changed.isEmpty() ? List.of() : views.of(changed, false);
+        List<ObjectNode> changedViews = this.messages.views(changed);
         Map<String, ScreenConnection.Outgoing> messages = new HashMap<>();
         byGroup.keySet().forEach(group -> messages.put(group, ScreenConnection.Outgoing.of(
-                changeMessage(group, change.version(), changed, change.itemIds(), changedViews, false))));
+                this.messages.change(group, change.version(), changed, change.itemIds(), changedViews, false))));
         long built = System.nanoTime();
         int sent = 0;
         for (var entry : byGroup.entrySet()) {
@@ -280,66 +271,8 @@ public final class PushHub implements AutoCloseable {
         return Math.round(nanos / 1e4) / 100.0;
     }
 
-    private String changeMessage(String group, long version, List<Item> changed, List<Long> ids, boolean withSettings) {
-        return changeMessage(group, version, changed, ids, changed.isEmpty() ? List.of() : views.of(changed, false), withSettings);
-    }
-
-    private String changeMessage(String group, long version, List<Item> changed, List<Long> ids, List<ObjectNode> changedViews,
-                                 boolean withSettings) {
-        Instant now = clock.instant();
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("type", "change");
-        m.put("version", version);
-        var itemsOut = m.putArray("items");
-        var alertsOut = m.putArray("alerts");
-        var removed = m.putArray("removed");
-        List<Long> kept = new ArrayList<>();
-        for (int i = 0; i < changed.size(); i++) {
-            Item item = changed.get(i);
-            if (Playlists.deliverable(item, group, now, settings.horizon())) {
-                (item.kind() == ItemKind.ALERT ? alertsOut : itemsOut).add(changedViews.get(i));
-                kept.add(item.id());
-            }
-        }
-        ids.stream().distinct().filter(id -> !kept.contains(id)).forEach(removed::add);
-        if (withSettings) m.set("group", groupSettings(group));
-        return Json.write(m);
-    }
-
     private ScreenConnection.Outgoing snapshot(String group) {
-        return snapshots.computeIfAbsent(group, g -> {
-            long version = items.currentVersion();
-            Instant now = clock.instant();
-            OffsetDateTime n = OffsetDateTime.ofInstant(now, settings.zone());
-            List<Item> deliverable = items.deliverable(n, n.plus(settings.horizon())).stream()
-                    .filter(i -> Playlists.deliverable(i, g, now, settings.horizon())).toList();
-            List<ObjectNode> all = deliverable.isEmpty() ? List.of() : views.of(deliverable, false);
-            ObjectNode s = Json.MAPPER.createObjectNode();
-            s.put("type", "snapshot");
-            s.put("version", version);
-            s.set("group", groupSettings(g));
-            var itemsOut = s.putArray("items");
-            var alertsOut = s.putArray("alerts");
-            for (int i = 0; i < deliverable.size(); i++) {
-                (deliverable.get(i).kind() == ItemKind.ALERT ? alertsOut : itemsOut).add(all.get(i));
-            }
-            return ScreenConnection.Outgoing.of(Json.write(s));
-        });
-    }
-
-    private ObjectNode groupSettings(String code) {
-        Optional<ScreenGroup> group = screens.group(code);
-        ObjectNode g = Json.MAPPER.createObjectNode();
-        g.put("code", code);
-        g.put("name", group.map(ScreenGroup::name).orElse(null));
-        g.put("defaultDurationSeconds", group.map(ScreenGroup::defaultDurationSeconds).orElse(settings.defaultDurationSeconds()));
-        g.put("viewingDistanceMeters", group.map(ScreenGroup::viewingDistanceMeters).orElse(null));
-        g.put("screenHeightMeters", group.map(ScreenGroup::screenHeightMeters).orElse(null));
-        g.put("nightStart", group.map(ScreenGroup::nightStart).orElse(null));
-        g.put("nightEnd", group.map(ScreenGroup::nightEnd).orElse(null));
-        g.put("timezone", settings.zone().getId());
-        g.put("publicBaseUrl", settings.publicBaseUrl());
-        return g;
+        return snapshots.computeIfAbsent(group, g -> ScreenConnection.Outgoing.of(messages.snapshot(g)));
     }
 
     private void screenChanged(String screenId) {

@@ -1,7 +1,9 @@
 package org.gongkai.schedule;
 
+import org.gongkai.content.Details;
 import org.gongkai.content.Item;
 import org.gongkai.content.ItemKind;
+import org.gongkai.content.ItemStatus;
 import org.gongkai.content.Schedule;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class TimelineUnitTest {
     static final Timeline.Group GROUP = new Timeline.Group("plaza", null, null, 12);
 
     static Item hours(String from, String to) {
-        return PlaylistsTest.item(ItemKind.NOTICE, 50, null, null,
+        return PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null,
                 new Schedule(List.of(), List.of(new Schedule.TimeRange(from, to))), List.of(), null);
     }
 
@@ -43,8 +45,86 @@ class TimelineUnitTest {
 
     @Test
     void anItemForAnotherGroupLeavesOneSegment() {
-        Item hall = PlaylistsTest.item(ItemKind.NOTICE, 50, null, null, null, List.of("hall"), null);
-        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsTest.BEIJING, List.of(hall))))
+        Item hall = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null, null, List.of("hall"), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(hall))))
                 .containsExactly("00:00-24:00 0");
+    }
+
+    @Test
+    void eachSegmentSaysWhatShowsTheAlertTheTickerAndTheNightHours() {
+        Timeline.Group plaza = new Timeline.Group("plaza", "22:00", "06:00", 12);
+        Item morning = PlaylistsUnitTest.item(ItemKind.NOTICE, 70, null, null,
+                new Schedule(List.of(), List.of(new Schedule.TimeRange("08:00", "12:00"))), List.of(), null);
+        Item allDay = PlaylistsUnitTest.item(ItemKind.NOTICE, 40, null, null, null, List.of(), null);
+        Item withDuration = new Item(allDay.id() + 100, ItemKind.GUIDE, "指南", null, null, "text", List.of(), "d", "notices",
+                List.of(), List.of(), List.of(), null, null, null, 30, 45, null, List.of(), null, null, null, null,
+                ItemStatus.PUBLISHED, 1, "ABC126", allDay.createdAt(), "a", allDay.updatedAt(), "a", null);
+        Item line = new Item(allDay.id() + 200, ItemKind.NOTICE, "停水通知", null, null, "text", List.of(), "d", "notices",
+                List.of(), List.of(), List.of(Playlists.TICKER_TAG), null, null, null, 60, null, null, List.of(), null, null,
+                null, null, ItemStatus.PUBLISHED, 1, "ABC127", allDay.createdAt(), "a", allDay.updatedAt(), "a", null);
+        Item alert = PlaylistsUnitTest.item(ItemKind.ALERT, 50, "2026-11-23T14:00:00+08:00", "2026-11-23T15:30:00+08:00",
+                null, List.of(), new Details.Alert("orange", "gale", "全县", null));
+
+        List<Timeline.Segment> day = Timeline.day(plaza, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING,
+                List.of(morning, allDay, withDuration, line, alert));
+        assertThat(day).extracting(seg -> seg.from() + "-" + seg.to()).containsExactly(
+                "00:00-06:00", "06:00-08:00", "08:00-12:00", "12:00-14:00", "14:00-15:30", "15:30-22:00", "22:00-24:00");
+        assertThat(day).extracting(Timeline.Segment::night).containsExactly(true, false, false, false, false, false, true);
+
+        Timeline.Segment forenoon = day.get(2);
+        assertThat(forenoon.items()).containsExactly(
+                new Timeline.Page(morning.id(), "t", "notice", 12, 70),
+                new Timeline.Page(allDay.id(), "t", "notice", 12, 40),
+                new Timeline.Page(withDuration.id(), "指南", "guide", 45, 30));
+        assertThat(forenoon.ticker()).containsExactly(new Timeline.Line(line.id(), "停水通知", 60));
+        assertThat(forenoon.alert()).isNull();
+        assertThat(day.get(4).alert()).isEqualTo(new Timeline.Alert(alert.id(), "t", "orange"));
+        assertThat(day.get(3).items()).extracting(Timeline.Page::id).containsExactly(allDay.id(), withDuration.id());
+    }
+
+    @Test
+    void anAlertWithoutDetailsHasNoLevel() {
+        Item bare = PlaylistsUnitTest.item(ItemKind.ALERT, 50, null, "2026-11-24T00:00:00+08:00", null, List.of(), null);
+        List<Timeline.Segment> day = Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(bare));
+        assertThat(day).hasSize(1);
+        assertThat(day.get(0).alert()).isEqualTo(new Timeline.Alert(bare.id(), "t", null));
+    }
+
+    @Test
+    void edgesWhereNothingChangesLeaveOneSegment() {
+        // Tuesdays only: its hours are edges on a Monday too, but nothing changes there
+        Item tuesdayMornings = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null,
+                new Schedule(List.of(2), List.of(new Schedule.TimeRange("08:00", "12:00"))), List.of(), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(tuesdayMornings))))
+                .containsExactly("00:00-24:00 0");
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 24), PlaylistsUnitTest.BEIJING, List.of(tuesdayMornings))))
+                .containsExactly("00:00-08:00 0", "08:00-12:00 1", "12:00-24:00 0");
+    }
+
+    @Test
+    void aScheduleOfDaysOnlyShowsAllDayOnThoseDays() {
+        Item mondays = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null, new Schedule(List.of(1), null), List.of(), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(mondays))))
+                .containsExactly("00:00-24:00 1");
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 24), PlaylistsUnitTest.BEIJING, List.of(mondays))))
+                .containsExactly("00:00-24:00 0");
+    }
+
+    @Test
+    void anEdgeInsideAMinuteIsShownWithSeconds() {
+        Item late = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, "2026-11-23T10:00:30+08:00", "2026-11-23T11:00:00.250+08:00",
+                null, List.of(), null);
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(late))))
+                .containsExactly("00:00-10:00:30 0", "10:00:30-11:00:00 1", "11:00:00-24:00 0");
+    }
+
+    @Test
+    void nightHoursNeedBothEnds() {
+        Timeline.Group halfSet = new Timeline.Group("plaza", "22:00", null, 12);
+        assertThat(Timeline.day(halfSet, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of()))
+                .extracting(seg -> seg.from() + "-" + seg.to() + " " + seg.night()).containsExactly("00:00-24:00 false");
+        Timeline.Group otherHalf = new Timeline.Group("plaza", null, "06:00", 12);
+        assertThat(Timeline.day(otherHalf, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of()))
+                .extracting(seg -> seg.from() + "-" + seg.to() + " " + seg.night()).containsExactly("00:00-24:00 false");
     }
 }

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Working days with a holiday calendar. The calendars written here are made up for the test (years no notice covers);
- * the shipped 2025 and 2026 files are checked against the State Council's notices.
+ * the shipped 2025 and 2026 files are checked against the State Council's notices (HolidayCalendarTest).
  */
-class WorkCalendarTest {
+class WorkCalendarUnitTest {
     @TempDir
     Path dir;
 
@@ -37,6 +37,15 @@ class WorkCalendarTest {
         assertThat(three.calendarComplete()).isTrue();
         assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-09-27"), three.date())).isEqualTo(3);
         assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-10"), three.date())).isEqualTo(-2);
+    }
+
+    @Test
+    void aPastDeadlineCountsOnlyTheWorkingDaysSinceIt() {
+        WorkCalendar calendar = new WorkCalendar().with(2030, Set.of(LocalDate.parse("2030-10-14")), Set.of());
+        // due Friday 11 October; Saturday, Sunday and Monday 14 (a holiday) passed, then Tuesday
+        assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-15"), LocalDate.parse("2030-10-11"))).isEqualTo(-1);
+        assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-11"), LocalDate.parse("2030-10-11"))).isZero();
+        assertThat(calendar.workingDaysLeft(LocalDate.parse("2030-10-10"), LocalDate.parse("2030-10-15"))).isEqualTo(2);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlaylistsTest {
+class PlaylistsUnitTest {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     // Monday 2026-11-23 10:00 Beijing time
     static final Instant MONDAY_10 = OffsetDateTime.parse("2026-11-23T10:00:00+08:00").toInstant();
@@ -61,6 +61,27 @@ class PlaylistsTest {
     }
 
     @Test
+    void aScheduleMayGiveOnlyDaysOrOnlyHours() {
+        Schedule mondays = new Schedule(List.of(1), null);
+        Schedule mornings = new Schedule(null, List.of(new Schedule.TimeRange("08:00", "12:00")));
+        Schedule empty = new Schedule(List.of(), List.of());
+        Schedule nothing = new Schedule(null, null);
+        Instant tuesday10 = MONDAY_10.plus(Duration.ofDays(1));
+        Instant monday13 = MONDAY_10.plus(Duration.ofHours(3));
+        Item mondayItem = item(ItemKind.NOTICE, 50, null, null, mondays, List.of(), null);
+        Item morningItem = item(ItemKind.NOTICE, 50, null, null, mornings, List.of(), null);
+        assertThat(Playlists.showing(mondayItem, monday13, BEIJING)).isTrue();
+        assertThat(Playlists.showing(mondayItem, tuesday10, BEIJING)).isFalse();
+        assertThat(Playlists.showing(morningItem, tuesday10, BEIJING)).isTrue();
+        assertThat(Playlists.showing(morningItem, monday13, BEIJING)).isFalse();
+        for (Schedule always : List.of(empty, nothing)) {
+            Item i = item(ItemKind.NOTICE, 50, null, null, always, List.of(), null);
+            assertThat(Playlists.showing(i, monday13, BEIJING)).isTrue();
+            assertThat(Playlists.showing(i, tuesday10.plus(Duration.ofHours(12)), BEIJING)).isTrue();
+        }
+    }
+
+    @Test
     void rotationIsByPriorityThenNewestAndExcludesAlerts() {
         Item low = notice(10, "2026-11-20T00:00:00+08:00", null);
         Item highOld = notice(90, "2026-11-01T00:00:00+08:00", null);
@@ -87,6 +108,47 @@ class PlaylistsTest {
         Item redOld = item(ItemKind.ALERT, 50, "2026-11-23T07:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("red", "rainstorm", "全县", null));
         Item redNew = item(ItemKind.ALERT, 50, "2026-11-23T08:00:00+08:00", "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("red", "flood", "全县", null));
         assertThat(Playlists.alerts(List.of(blue, redOld, redNew), MONDAY_10, BEIJING)).containsExactly(redNew, redOld, blue);
+    }
+
+    static Item created(Item i, ItemStatus status, String createdAt) {
+        return new Item(i.id(), i.kind(), i.title(), null, null, "text", List.of(), "d", "notices", List.of(), List.of(),
+                i.tags(), null, i.publishStart(), i.publishEnd(), i.priority(), null, i.schedule(), i.targetGroups(), null,
+                null, null, i.alert(), status, 1, "ABC125", OffsetDateTime.parse(createdAt), "a", OffsetDateTime.parse(createdAt),
+                "a", null);
+    }
+
+    @Test
+    void onlyPublishedItemsShow() {
+        Item shown = notice(50, null, null);
+        assertThat(Playlists.showing(shown, MONDAY_10, BEIJING)).isTrue();
+        for (ItemStatus status : List.of(ItemStatus.DRAFT, ItemStatus.SUBMITTED, ItemStatus.RETURNED, ItemStatus.WITHDRAWN)) {
+            assertThat(Playlists.showing(created(shown, status, "2026-11-01T00:00:00+08:00"), MONDAY_10, BEIJING)).as(status.code()).isFalse();
+            assertThat(Playlists.deliverable(created(shown, status, "2026-11-01T00:00:00+08:00"), "plaza", MONDAY_10, Duration.ofDays(7)))
+                    .as(status.code()).isFalse();
+        }
+    }
+
+    @Test
+    void withoutAStartTheNewestCreatedPlaysFirst() {
+        Item older = created(notice(50, null, null), ItemStatus.PUBLISHED, "2026-11-10T00:00:00+08:00");
+        Item newer = created(notice(50, null, null), ItemStatus.PUBLISHED, "2026-11-20T00:00:00+08:00");
+        Item startedBetween = notice(50, "2026-11-15T00:00:00+08:00", null);
+        assertThat(Playlists.rotation(List.of(older, startedBetween, newer), MONDAY_10, BEIJING))
+                .containsExactly(newer, startedBetween, older);
+        Item sameTimeHigherId = created(notice(50, null, null), ItemStatus.PUBLISHED, "2026-11-20T00:00:00+08:00");
+        assertThat(Playlists.rotation(List.of(newer, sameTimeHigherId), MONDAY_10, BEIJING)).as("then the higher id")
+                .containsExactly(sameTimeHigherId, newer);
+    }
+
+    @Test
+    void alertsAreOnlyAlertsOnScreenNow() {
+        Item notice = notice(100, null, null);
+        Item current = item(ItemKind.ALERT, 50, null, "2026-11-24T00:00:00+08:00", null, List.of(), new Details.Alert("blue", "gale", "全县", null));
+        Item ended = item(ItemKind.ALERT, 50, null, "2026-11-23T09:00:00+08:00", null, List.of(), new Details.Alert("red", "gale", "全县", null));
+        Item noLevel = item(ItemKind.ALERT, 50, null, "2026-11-24T00:00:00+08:00", null, List.of(), null);
+        assertThat(Playlists.alerts(List.of(notice, ended, noLevel, current), MONDAY_10, BEIJING)).containsExactly(current, noLevel);
+        assertThat(Playlists.level(current)).isZero();
+        assertThat(Playlists.level(noLevel)).isEqualTo(-1);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.gongkai.content;
+
+import org.gongkai.accounts.Role;
+import org.gongkai.accounts.Staff;
+import org.gongkai.web.ApiException;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Who may read and change which items: the rules of ItemAccess for every role, in and out of the department. */
+class ItemAccessUnitTest {
+    static final Staff ADMIN = new Staff(1, "admin", Role.ADMIN, null, null);
+    static final Staff REVIEWER = new Staff(2, "reviewer", Role.REVIEWER, null, null);
+    static final Staff EDITOR = new Staff(3, "editor", Role.EDITOR, "hrss", null);
+    static final Staff VIEWER = new Staff(4, "viewer", Role.VIEWER, null, null);
+    static final Staff DEPARTMENT_VIEWER = new Staff(5, "dept-viewer", Role.VIEWER, "hrss", null);
+
+    static Item item(ItemStatus status, String department) {
+        OffsetDateTime t = OffsetDateTime.parse("2026-11-23T10:00:00+08:00");
+        return new Item(7, ItemKind.NOTICE, "t", null, null, "text", List.of(), department, "notices", List.of(),
+                List.of(), List.of(), null, null, null, 50, null, null, List.of(), null, null, null, null, status, 1,
+                "ABC123", t, "a", t, "a", null);
+    }
+
+    static ApiException forbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        ApiException e = catchThrowableOfType(ApiException.class, call);
+        assertThat(e).as("expected 403").isNotNull();
+        assertThat(e.status()).isEqualTo(403);
+        return e;
+    }
+
+    @Test
+    void onlyEditorsAreBoundToTheirDepartment() {
+        assertThat(ItemAccess.departmentBound(EDITOR)).isTrue();
+        assertThat(ItemAccess.departmentBound(ADMIN)).isFalse();
+        assertThat(ItemAccess.departmentBound(REVIEWER)).isFalse();
+        assertThat(ItemAccess.departmentBound(DEPARTMENT_VIEWER)).isFalse();
+    }
+
+    @Test
+    void editorsReadOnlyTheirOwnDepartmentsDrafts() {
+        assertThat(ItemAccess.mayReadDrafts(EDITOR, "hrss")).isTrue();
+        assertThat(ItemAccess.mayReadDrafts(EDITOR, "weather")).isFalse();
+        assertThat(ItemAccess.mayReadDrafts(REVIEWER, "weather")).isTrue();
+        assertThat(ItemAccess.mayReadDrafts(VIEWER, "weather")).isTrue();
+        for (ItemStatus status : List.of(ItemStatus.DRAFT, ItemStatus.SUBMITTED, ItemStatus.RETURNED)) {
+            ApiException e = forbidden(() -> ItemAccess.requireRead(EDITOR, item(status, "weather")));
+            assertThat(e.getMessage()).contains("department weather");
+            assertThatCode(() -> ItemAccess.requireRead(EDITOR, item(status, "hrss"))).doesNotThrowAnyException();
+            assertThatCode(() -> ItemAccess.requireRead(REVIEWER, item(status, "weather"))).doesNotThrowAnyException();
+        }
+        for (ItemStatus status : List.of(ItemStatus.PUBLISHED, ItemStatus.WITHDRAWN)) {
+            assertThatCode(() -> ItemAccess.requireRead(EDITOR, item(status, "weather")))
+                    .as("what screens showed is on record for everyone").doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void editorsChangeOnlyTheirDepartmentAndViewersNothing() {
+        assertThatCode(() -> ItemAccess.requireEdit(EDITOR, "hrss")).doesNotThrowAnyException();
+        assertThat(forbidden(() -> ItemAccess.requireEdit(EDITOR, "weather")).getMessage())
+                .contains("department hrss").contains("department weather");
+        assertThatCode(() -> ItemAccess.requireEdit(REVIEWER, "weather")).doesNotThrowAnyException();
+        assertThatCode(() -> ItemAccess.requireEdit(ADMIN, "weather")).doesNotThrowAnyException();
+        assertThat(forbidden(() -> ItemAccess.requireEdit(VIEWER, "hrss")).getMessage()).contains("viewer");
+        forbidden(() -> ItemAccess.requireEdit(DEPARTMENT_VIEWER, "hrss"));
+    }
+
+    @Test
+    void reviewersAndAdminsApproveAndIssueAlerts() {
+        assertThatCode(() -> ItemAccess.requireReviewer(REVIEWER)).doesNotThrowAnyException();
+        assertThatCode(() -> ItemAccess.requireReviewer(ADMIN)).doesNotThrowAnyException();
+        forbidden(() -> ItemAccess.requireReviewer(EDITOR));
+        forbidden(() -> ItemAccess.requireReviewer(VIEWER));
+        assertThat(ItemAccess.mayIssueAlerts(REVIEWER)).isTrue();
+        assertThat(ItemAccess.mayIssueAlerts(ADMIN)).isTrue();
+        assertThat(ItemAccess.mayIssueAlerts(EDITOR)).isFalse();
+        assertThat(ItemAccess.mayIssueAlerts(VIEWER)).isFalse();
+    }
+}
