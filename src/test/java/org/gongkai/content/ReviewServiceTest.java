@@ -211,7 +211,8 @@ class ReviewServiceTest {
                 .containsExactly("reviewer2");
         assertThat(refused(() -> s.review.approve(published.id(), null, s.reviewer2)).status()).isEqualTo(403);
 
-        Item imported = s.itemService.importApproved(Services.notice("导入", ItemStatus.PUBLISHED), "demo");
+        Item imported = s.itemService.importApproved(Services.notice("导入", ItemStatus.PUBLISHED), "demo",
+                java.time.OffsetDateTime.now(s.clock));
         assertThat(authors(imported.id())).isEmpty();
         s.itemService.update(imported.id(), edited(imported, "导入（改）", ItemStatus.SUBMITTED), s.editor);
         assertThat(authors(imported.id())).containsExactly("editor");
