@@ -89,15 +89,15 @@ class FreshnessByApprovalTest {
             assertThat(finance.get("publishedThisWeek").asLong()).isZero();
             assertThat(finance.get("publishedThisMonth").asLong()).isZero();
             assertThat(finance.get("stale").asBoolean()).isTrue();
-            // 人社局: a notice three days ago (Sunday 11-22, last week), a policy and two interpretations 20 to 18 days
-            // ago, and an office guide without a date of its own.
+            // 人社局: notices two, three and four days ago (Monday 11-23 this week; 11-22 and 11-21 last week), a
+            // policy, two interpretations and a notice 20 to 18 days ago, and office guides without a date of their own.
             JsonNode hrss = department(admin, "hrss");
-            assertThat(hrss.get("lastPublishedAt").asText()).isEqualTo("2026-11-22T00:00:00+08:00");
-            assertThat(hrss.get("publishedThisWeek").asLong()).isZero();
-            assertThat(hrss.get("publishedThisMonth").asLong()).isEqualTo(4);
+            assertThat(hrss.get("lastPublishedAt").asText()).isEqualTo("2026-11-23T00:00:00+08:00");
+            assertThat(hrss.get("publishedThisWeek").asLong()).isEqualTo(1);
+            assertThat(hrss.get("publishedThisMonth").asLong()).isEqualTo(7);
             assertThat(hrss.get("stale").asBoolean()).isFalse();
-            // 县政府办公室: only an undated page (its functions), counted as approved 90 days before the first start.
-            JsonNode office = department(admin, "gov-office");
+            // 市场监管局: only undated office guides, counted as approved 90 days before the first start.
+            JsonNode office = department(admin, "market-regulation");
             assertThat(office.get("lastPublishedAt").asText()).isEqualTo("2026-08-27T00:00:00+08:00");
             assertThat(office.get("stale").asBoolean()).isTrue();
 
