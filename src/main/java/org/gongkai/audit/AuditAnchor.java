@@ -30,10 +30,17 @@ final class AuditAnchor {
     record Break(OffsetDateTime detectedAt, Head expected, Head found, long missing, long added, boolean truncated,
                  String problem) {}
 
-    /** The file's content. */
-    record State(long entries, long headId, String headHash, OffsetDateTime updatedAt, List<Break> breaks) {
+    /**
+     * The file's content. running: the server that wrote it had not stopped cleanly yet (null in files written
+     * before this was kept), so a start that finds it set follows a crash or a kill.
+     */
+    record State(long entries, long headId, String headHash, OffsetDateTime updatedAt, List<Break> breaks, Boolean running) {
         Head head() {
             return new Head(entries, headId, headHash);
+        }
+
+        State withRunning(boolean running) {
+            return new State(entries, headId, headHash, updatedAt, breaks, running);
         }
     }
 

@@ -58,6 +58,12 @@ public final class AuditLog implements AutoCloseable {
                 return jdbi.withHandle(h -> h.createQuery("SELECT hash FROM audit_log WHERE id = :id").bind("id", id)
                         .mapTo(String.class).findOne());
             }
+
+            @Override
+            public Optional<String> previousHashOf(long id) {
+                return jdbi.withHandle(h -> h.createQuery("SELECT prev_hash FROM audit_log WHERE id = :id").bind("id", id)
+                        .mapTo(String.class).findOne());
+            }
         }, clock);
     }
 
@@ -84,6 +90,7 @@ public final class AuditLog implements AutoCloseable {
     public synchronized void close() {
         if (daily != null) daily.shutdownNow();
         daily = null;
+        anchor.closed();
     }
 
     public synchronized void record(String actor, String action, String target, int status, String address) {

@@ -26,6 +26,9 @@ final class ChainAnchor {
         long countUpTo(long id);
 
         Optional<String> hashOf(long id);
+
+        /** The hash an entry is chained to (its prev_hash). */
+        Optional<String> previousHashOf(long id);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -54,19 +57,47 @@ final class ChainAnchor {
         } catch (IOException e) {
             state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), List.of(new AuditAnchor.Break(
                     now(), null, found, 0, 0, false, "the anchor file " + file.file() + " could not be read (" + e.getMessage()
-                    + "); the log was anchored again as it is now, so a cut made before cannot be told")));
+                    + "); the log was anchored again as it is now, so a cut made before cannot be told")), true);
             LOG.error("audit anchor: {}", state.breaks().get(0).problem());
             save();
             return;
         }
         if (loaded.isEmpty()) {
-            state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), List.of());
+            state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), List.of(), true);
             LOG.info("audit anchor: none in {}; the log is anchored as it is now ({} entries)", file.file(), found.entries());
             save();
             return;
         }
         state = loaded.get();
-        reconcile(found);
+        if (Boolean.TRUE.equals(state.running()) && writtenJustBeforeACrash(found)) {
+            LOG.warn("audit anchor: the previous run ended without a clean stop (a crash or a kill) after writing entry #{}"
+                    + " but before anchoring it; it follows the anchored head, which is intact, and is anchored now", found.headId());
+            state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), state.breaks(), true);
+        } else {
+            reconcile(found);
+        }
+        state = state.withRunning(true);
+        save();
+    }
+
+    /**
+     * Appends are serialized and the anchor is saved right after each commit, so a crash can leave exactly one entry
+     * after the anchored head, chained to it; anything else is a difference to report.
+     */
+    private boolean writtenJustBeforeACrash(AuditAnchor.Head found) {
+        AuditAnchor.Head anchored = state.head();
+        if (found.entries() != anchored.entries() + 1) return false;
+        long upTo = anchored.headId() == 0 ? 0 : table.countUpTo(anchored.headId());
+        Optional<String> anchoredRow = anchored.headId() == 0 ? Optional.of(AuditLog.GENESIS) : table.hashOf(anchored.headId());
+        return upTo == anchored.entries() && anchoredRow.isPresent() && anchoredRow.get().equals(anchored.headHash())
+                && table.previousHashOf(found.headId()).map(anchored.headHash()::equals).orElse(false);
+    }
+
+    /** A clean stop: the next start need not explain an unanchored entry by a crash. */
+    void closed() {
+        if (state == null) return;
+        state = state.withRunning(false);
+        save();
     }
 
     boolean isHead(long id, String hash) {
@@ -80,12 +111,12 @@ final class ChainAnchor {
         LOG.error("audit anchor: {}", b.problem());
         List<AuditAnchor.Break> breaks = new ArrayList<>(state.breaks());
         breaks.add(b);
-        state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), breaks);
+        state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), breaks, state.running());
         save();
     }
 
     void appended(long id, String hash) {
-        state = new AuditAnchor.State(state.entries() + 1, id, hash, now(), state.breaks());
+        state = new AuditAnchor.State(state.entries() + 1, id, hash, now(), state.breaks(), state.running());
         save();
     }
 

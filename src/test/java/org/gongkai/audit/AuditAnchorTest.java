@@ -149,6 +149,56 @@ class AuditAnchorTest {
         }
     }
 
+    /**
+     * kill -9 between an entry's commit and the anchor's rename leaves one entry after the anchored head: the next
+     * start explains it by the crash (the anchor says its server was still running) instead of reporting it, while
+     * the same entry after a clean stop is reported.
+     */
+    @Test
+    void anEntryWrittenJustBeforeACrashIsAnchoredAtTheNextStartButNotAfterACleanStop() throws Exception {
+        try (TestServer server = started()) {
+            Http admin = server.admin();
+            byte[] beforeLastAppend = Files.readAllBytes(anchorFile(server)); // written while running
+            assertThat(JSON.readTree(beforeLastAppend).get("running").asBoolean()).isTrue();
+            assertThat(admin.post("/api/departments", "{\"code\":\"crash1\",\"name\":\"崩溃前\"}").status()).isEqualTo(201);
+            server.app.stop(); // a clean stop: running is false now
+            assertThat(JSON.readTree(Files.readString(anchorFile(server))).get("running").asBoolean()).isFalse();
+
+            Files.write(anchorFile(server), beforeLastAppend); // as if killed before the anchor of that entry was renamed
+            JsonNode afterCrash = verifyOnANewStart(server);
+            assertThat(afterCrash.get("ok").asBoolean()).as(afterCrash.toString()).isTrue();
+
+            // the same one entry ahead, but the anchor says its server stopped cleanly: that is reported
+            App again = new App(server.app.config().withPort(0), server.dataSource,
+                    new App.Options(TestServer.ADMIN_PASSWORD, false)).start();
+            com.fasterxml.jackson.databind.node.ObjectNode beforeAppend;
+            try {
+                Http second = new Http("http://127.0.0.1:" + again.port());
+                assertThat(second.login("admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(200);
+                beforeAppend = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(anchorFile(server)));
+                assertThat(second.post("/api/departments", "{\"code\":\"crash2\",\"name\":\"正常停止前\"}").status()).isEqualTo(201);
+            } finally {
+                again.stop();
+            }
+            Files.writeString(anchorFile(server), beforeAppend.put("running", false).toString());
+            JsonNode afterCleanStop = verifyOnANewStart(server);
+            assertThat(afterCleanStop.get("ok").asBoolean()).as(afterCleanStop.toString()).isFalse();
+            assertThat(afterCleanStop.get("problems").toString()).contains("1 entry after the anchored head");
+        }
+    }
+
+    private static JsonNode verifyOnANewStart(TestServer server) {
+        App again = new App(server.app.config().withPort(0), server.dataSource,
+                new App.Options(TestServer.ADMIN_PASSWORD, false)).start();
+        try {
+            Http admin = new Http("http://127.0.0.1:" + again.port());
+            assertThat(admin.login("admin", TestServer.ADMIN_PASSWORD).status()).isEqualTo(200);
+            return admin.get("/api/audit/verify").json();
+        } finally {
+            again.stop();
+        }
+    }
+
     @Test
     void theAdminPageSaysTheLogWasTruncated() throws Exception {
         try (TestServer server = started(); org.gongkai.support.Browser browser = new org.gongkai.support.Browser();
