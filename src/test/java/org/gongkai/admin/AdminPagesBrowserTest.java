@@ -177,8 +177,11 @@ class AdminPagesBrowserTest extends ServerTest {
             pairByApi(online, "在线北屏");
             try (ScreenClient old = new ScreenClient(server.wsUrl())) {
                 String id = pairByApi(old, "久未联系南屏");
+                int connected = screensConnected();
                 old.close();
-                Thread.sleep(300);
+                // the hub has forgotten the socket, so no heartbeat touches the screen after its time is set back
+                for (int i = 0; i < 200 && screensConnected() >= connected; i++) Thread.sleep(100);
+                assertThat(screensConnected()).as("the closed screen's socket is gone").isLessThan(connected);
                 try (Connection c = server.dataSource.getConnection();
                      PreparedStatement st = c.prepareStatement("UPDATE screens SET last_seen_at = ? WHERE id = ?")) {
                     st.setObject(1, OffsetDateTime.now().minusHours(3));
@@ -196,6 +199,10 @@ class AdminPagesBrowserTest extends ServerTest {
             page.uncheck("#offline-only");
             row(page, "在线北屏").waitFor();
         }
+    }
+
+    private static int screensConnected() {
+        return server.anonymous().get("/health").json().get("push").get("screensConnected").asInt();
     }
 
     static String pairByApi(ScreenClient screen, String name) {
