@@ -106,9 +106,9 @@ public final class App {
         Jdbi jdbi = Jdbi.create(dataSource);
         ChangeFeed feed = new LocalChangeFeed();
         catalogue = CatalogueLoader.load(config);
-        accounts = new AccountService(new AccountStore(jdbi), Duration.ofHours(config.security().sessionHours()));
-        departments = new DepartmentStore(jdbi);
-        screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()));
+        accounts = new AccountService(new AccountStore(jdbi, clock), Duration.ofHours(config.security().sessionHours()), clock);
+        departments = new DepartmentStore(jdbi, clock);
+        screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()), clock);
         screens = new ScreenService(screenStore, feed, clock, config.screens().maxPending(),
                 Duration.ofHours(config.screens().forgetPendingAfterHours()));
         itemStore = new ItemStore(jdbi);
@@ -174,7 +174,7 @@ public final class App {
     /** Every route, in one place. Writes under /api are protected by WebSecurity unless listed as public there. */
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
-        AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle);
+        AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle, clock);
         ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock);
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
@@ -186,7 +186,7 @@ public final class App {
 
         r.before(security::headers);
         r.before("/api/*", security::authenticate);
-        AuditRoutes auditRoutes = new AuditRoutes(audit);
+        AuditRoutes auditRoutes = new AuditRoutes(audit, clock);
         r.after("/api/*", auditRoutes::record);
         r.after("/api/*", Requests::drainBody);
         r.get("/api/audit", auditRoutes::list);

@@ -43,8 +43,8 @@ class PendingScreensTest {
         HikariDataSource ds = TestServer.freshDatabase();
         try {
             Database.migrate(ds);
-            ScreenStore store = new ScreenStore(Jdbi.create(ds), Duration.ofMinutes(2));
             Instant start = Instant.parse("2026-11-20T08:00:00Z");
+            ScreenStore store = new ScreenStore(Jdbi.create(ds), Duration.ofMinutes(2), Clock.fixed(start, ZoneOffset.UTC));
             ScreenService then = service(store, start);
             String stale = then.register("plaza").screen().id();
             ScreenService later = service(store, start.plus(Duration.ofHours(50)));
