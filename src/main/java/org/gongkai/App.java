@@ -43,6 +43,7 @@ import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
 import org.gongkai.ratings.RatingRoutes;
 import org.gongkai.ratings.RatingStore;
+import org.gongkai.screens.PendingScreens;
 import org.gongkai.screens.ScreenRoutes;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
@@ -74,6 +75,7 @@ public final class App {
     private final AccountService accounts;
     private final DepartmentStore departments;
     private final ScreenStore screenStore;
+    private final PendingScreens pendingScreens;
     private final ScreenService screens;
     private final ItemStore itemStore;
     private final ItemService items;
@@ -109,8 +111,9 @@ public final class App {
         accounts = new AccountService(new AccountStore(jdbi, clock), Duration.ofHours(config.security().sessionHours()), clock);
         departments = new DepartmentStore(jdbi, clock);
         screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()), clock);
-        screens = new ScreenService(screenStore, feed, clock, config.screens().maxPending(),
+        pendingScreens = new PendingScreens(screenStore, clock, config.screens().maxPending(),
                 Duration.ofHours(config.screens().forgetPendingAfterHours()));
+        screens = new ScreenService(screenStore, feed, clock, pendingScreens);
         itemStore = new ItemStore(jdbi);
         reviewStore = new ReviewStore(jdbi);
         items = new ItemService(itemStore, reviewStore, new ItemValidator(catalogue, departments::exists,
@@ -141,6 +144,7 @@ public final class App {
         }
         org.gongkai.content.AlertPolicyRoutes.check(config, departments);
         hub.start();
+        pendingScreens.start();
         search.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
@@ -320,6 +324,7 @@ public final class App {
     public void stop() {
         if (server != null) server.stop();
         hub.close();
+        pendingScreens.close();
         search.close();
         audit.close();
     }

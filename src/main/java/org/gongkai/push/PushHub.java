@@ -11,6 +11,7 @@ import org.gongkai.content.Item;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
 import org.gongkai.plays.PlayService;
+import org.gongkai.screens.PendingScreens;
 import org.gongkai.screens.Screen;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
@@ -83,10 +84,6 @@ public final class PushHub implements AutoCloseable {
     public void start() {
         timer.scheduleWithFixedDelay(() -> safely("heartbeat", this::heartbeat), 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> safely("acks", acks::flush), 1, 1, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(() -> safely("forget stale pending screens", () -> {
-            int forgotten = screenService.forgetStalePending();
-            if (forgotten > 0) LOG.info("Forgot {} unpaired screens that were not seen for a long time", forgotten);
-        }), 1, 60, TimeUnit.MINUTES);
         // Publish windows end and begin without a commit: rebuild snapshots so new screens never get stale ones.
         timer.scheduleWithFixedDelay(() -> worker.execute(snapshots::clear), 30, 30, TimeUnit.SECONDS);
     }
@@ -175,7 +172,7 @@ public final class PushHub implements AutoCloseable {
             ScreenService.Registration reg;
             try {
                 reg = screenService.register(kind);
-            } catch (ScreenService.TooManyPending e) {
+            } catch (PendingScreens.TooMany e) {
                 sendError(conn, e.getMessage());
                 conn.close(1013, "too many screens waiting to be paired");
                 return;

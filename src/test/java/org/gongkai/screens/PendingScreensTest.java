@@ -50,7 +50,7 @@ class PendingScreensTest {
             ScreenService later = service(store, start.plus(Duration.ofHours(50)));
             String recent = later.register("touch").screen().id();
 
-            assertThat(service(store, start.plus(Duration.ofHours(73))).forgetStalePending()).isEqualTo(1);
+            assertThat(pending(store, start.plus(Duration.ofHours(73))).forgetStale()).isEqualTo(1);
             assertThat(store.find(stale)).isEmpty();
             assertThat(store.find(recent)).isPresent();
         } finally {
@@ -59,6 +59,10 @@ class PendingScreensTest {
     }
 
     private static ScreenService service(ScreenStore store, Instant now) {
-        return new ScreenService(store, new LocalChangeFeed(), Clock.fixed(now, ZoneOffset.UTC), 100, Duration.ofHours(72));
+        return new ScreenService(store, new LocalChangeFeed(), Clock.fixed(now, ZoneOffset.UTC), pending(store, now));
+    }
+
+    private static PendingScreens pending(ScreenStore store, Instant now) {
+        return new PendingScreens(store, Clock.fixed(now, ZoneOffset.UTC), 100, Duration.ofHours(72));
     }
 }
