@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Anyone can open a player page, so screens waiting to be paired are bounded in number and in time. */
 class PendingScreensTest {
@@ -53,6 +54,32 @@ class PendingScreensTest {
             assertThat(pending(store, start.plus(Duration.ofHours(73))).forgetStale()).isEqualTo(1);
             assertThat(store.find(stale)).isEmpty();
             assertThat(store.find(recent)).isPresent();
+        } finally {
+            TestServer.dispose(ds);
+        }
+    }
+
+    @Test
+    void theBoundHoldsWithoutAServerAndAPairedScreenLeavesRoom() {
+        HikariDataSource ds = TestServer.freshDatabase();
+        try {
+            Database.migrate(ds);
+            Instant now = Instant.parse("2026-11-20T08:00:00Z");
+            ScreenStore store = new ScreenStore(Jdbi.create(ds), Duration.ofMinutes(2), Clock.fixed(now, ZoneOffset.UTC));
+            store.insertGroup(new ScreenGroup("plaza", "广场", "Plaza", 15, 20.0, null, null, null));
+            PendingScreens pending = new PendingScreens(store, Clock.fixed(now, ZoneOffset.UTC), 2, Duration.ofHours(72));
+            ScreenService screens = new ScreenService(store, new LocalChangeFeed(), Clock.fixed(now, ZoneOffset.UTC), pending);
+            Screen first = screens.register("plaza").screen();
+            screens.register("touch");
+            assertThatThrownBy(() -> screens.register("plaza")).isInstanceOf(PendingScreens.TooMany.class)
+                    .hasMessage("2 screens are already waiting to be paired; pair them in the admin page, or wait:"
+                            + " unpaired screens not seen for 72 hours are forgotten");
+            assertThat(store.countPending()).isEqualTo(2);
+
+            screens.pair(first.pairingCode(), "东侧", "plaza");
+            PendingScreens recounted = new PendingScreens(store, Clock.fixed(now, ZoneOffset.UTC), 2, Duration.ofHours(72));
+            assertThat(new ScreenService(store, new LocalChangeFeed(), Clock.fixed(now, ZoneOffset.UTC), recounted)
+                    .register("plaza").screen().status()).as("counted afresh: the paired one left room").isEqualTo("pending");
         } finally {
             TestServer.dispose(ds);
         }
