@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * screen never sees a snapshot overtaken by an older change; also the errors about a hello or an ack, and the close
  * of a retired screen. The thread that publishes a change only queues it for the worker.</li>
  * <li>Jetty's thread that read a message answers it directly ({@link ScreenAnswers}): pong, played, and the error
- * for a message that is not JSON, has an unknown type, or is a played before hello.</li>
+ * for a message that is not a JSON object with a type, has an unknown type, or is a played before hello.</li>
  * <li>the timer thread ("push-timer") sends the WebSocket pings ({@link Heartbeat}).</li>
  * </ul>
  * A message for a group is serialized and encoded once and the same bytes go to every connection of the group;

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One open WebSocket of a screen, and its send queue. Sends never block: each hands the frame to Jetty's
  * asynchronous send and counts it until Jetty reports it written or failed (on Jetty's threads). A send that would
  * put more than maxQueued messages in the queue closes the connection with 1013 instead; the screen reconnects and
- * resyncs. Several threads send on one connection (the hub's worker, Jetty's threads answering the screen, the
- * timer's pings); the count is atomic, and Jetty queues the frames in the order they are handed to it.
+ * resyncs. Several threads send on one connection (the hub's worker, Jetty's threads answering the screen; the
+ * timer thread's pings are not counted); the count is atomic, and Jetty queues the frames in the order they are
+ * handed to it.
  */
 final class ScreenConnection {
     final String sessionId;
