@@ -43,6 +43,7 @@ import org.gongkai.qr.ShortLinkRoutes;
 import org.gongkai.qr.ShortLinks;
 import org.gongkai.ratings.RatingRoutes;
 import org.gongkai.ratings.RatingStore;
+import org.gongkai.screens.PendingScreens;
 import org.gongkai.screens.ScreenRoutes;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
@@ -74,6 +75,7 @@ public final class App {
     private final AccountService accounts;
     private final DepartmentStore departments;
     private final ScreenStore screenStore;
+    private final PendingScreens pendingScreens;
     private final ScreenService screens;
     private final ItemStore itemStore;
     private final ItemService items;
@@ -106,11 +108,12 @@ public final class App {
         Jdbi jdbi = Jdbi.create(dataSource);
         ChangeFeed feed = new LocalChangeFeed();
         catalogue = CatalogueLoader.load(config);
-        accounts = new AccountService(new AccountStore(jdbi), Duration.ofHours(config.security().sessionHours()));
-        departments = new DepartmentStore(jdbi);
-        screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()));
-        screens = new ScreenService(screenStore, feed, clock, config.screens().maxPending(),
+        accounts = new AccountService(new AccountStore(jdbi, clock), Duration.ofHours(config.security().sessionHours()), clock);
+        departments = new DepartmentStore(jdbi, clock);
+        screenStore = new ScreenStore(jdbi, Duration.ofSeconds(config.screens().offlineAfterSeconds()), clock);
+        pendingScreens = new PendingScreens(screenStore, clock, config.screens().maxPending(),
                 Duration.ofHours(config.screens().forgetPendingAfterHours()));
+        screens = new ScreenService(screenStore, feed, clock, pendingScreens);
         itemStore = new ItemStore(jdbi);
         reviewStore = new ReviewStore(jdbi);
         items = new ItemService(itemStore, reviewStore, new ItemValidator(catalogue, departments::exists,
@@ -141,6 +144,7 @@ public final class App {
         }
         org.gongkai.content.AlertPolicyRoutes.check(config, departments);
         hub.start();
+        pendingScreens.start();
         search.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
@@ -174,7 +178,7 @@ public final class App {
     /** Every route, in one place. Writes under /api are protected by WebSecurity unless listed as public there. */
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
-        AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle);
+        AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle, clock);
         ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock);
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
@@ -186,7 +190,7 @@ public final class App {
 
         r.before(security::headers);
         r.before("/api/*", security::authenticate);
-        AuditRoutes auditRoutes = new AuditRoutes(audit);
+        AuditRoutes auditRoutes = new AuditRoutes(audit, clock);
         r.after("/api/*", auditRoutes::record);
         r.after("/api/*", Requests::drainBody);
         r.get("/api/audit", auditRoutes::list);
@@ -320,6 +324,7 @@ public final class App {
     public void stop() {
         if (server != null) server.stop();
         hub.close();
+        pendingScreens.close();
         search.close();
         audit.close();
     }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -19,10 +20,12 @@ public final class AccountService {
 
     private final AccountStore store;
     private final Duration sessionLength;
+    private final Clock clock;
 
-    public AccountService(AccountStore store, Duration sessionLength) {
+    public AccountService(AccountStore store, Duration sessionLength, Clock clock) {
         this.store = store;
         this.sessionLength = sessionLength;
+        this.clock = clock;
     }
 
     public record NewSession(String token, Staff staff, OffsetDateTime expires) {}
@@ -47,7 +50,7 @@ public final class AccountService {
         AccountStore.UserRow u = user.get();
         String token = Secrets.token(32);
         String csrf = Secrets.token(24);
-        OffsetDateTime expires = OffsetDateTime.now().plus(sessionLength);
+        OffsetDateTime expires = OffsetDateTime.now(clock).plus(sessionLength);
         store.deleteExpiredSessions();
         store.createSession(Secrets.sha256(token), u.id(), csrf, expires);
         return Optional.of(new NewSession(token, new Staff(u.id(), u.username(), u.role(), u.department(), csrf), expires));

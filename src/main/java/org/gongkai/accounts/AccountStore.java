@@ -2,6 +2,7 @@ package org.gongkai.accounts;
 
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +10,12 @@ import java.util.Optional;
 /** SQL for users, sessions and API tokens. */
 public final class AccountStore {
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public AccountStore(Jdbi jdbi) {
+    /** @param clock what "now" is for creation times and for whether a session has expired */
+    public AccountStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public record UserRow(long id, String username, String displayName, String passwordHash, Role role,
@@ -39,7 +43,7 @@ public final class AccountStore {
                         INSERT INTO users (username, display_name, password_hash, role, department, created_at)
                         VALUES (:u, :d, :p, :r, :dept, :now)""")
                 .bind("u", username).bind("d", displayName).bind("p", passwordHash).bind("r", role.code())
-                .bind("dept", department).bind("now", OffsetDateTime.now())
+                .bind("dept", department).bind("now", OffsetDateTime.now(clock))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
@@ -87,7 +91,7 @@ public final class AccountStore {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
                         VALUES (:t, :u, :c, :now, :e)""")
-                .bind("t", tokenHash).bind("u", userId).bind("c", csrf).bind("now", OffsetDateTime.now())
+                .bind("t", tokenHash).bind("u", userId).bind("c", csrf).bind("now", OffsetDateTime.now(clock))
                 .bind("e", expires).execute());
     }
 
@@ -96,7 +100,7 @@ public final class AccountStore {
                         SELECT u.id, u.username, u.role, u.department, s.csrf_token FROM sessions s
                         JOIN users u ON u.id = s.user_id
                         WHERE s.token_hash = :t AND s.expires_at > :now AND u.disabled = FALSE""")
-                .bind("t", tokenHash).bind("now", OffsetDateTime.now())
+                .bind("t", tokenHash).bind("now", OffsetDateTime.now(clock))
                 .map((rs, ctx) -> new Staff(rs.getLong("id"), rs.getString("username"), Role.parse(rs.getString("role")),
                         rs.getString("department"), rs.getString("csrf_token")))
                 .findOne());
@@ -108,13 +112,13 @@ public final class AccountStore {
 
     public void deleteExpiredSessions() {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now")
-                .bind("now", OffsetDateTime.now()).execute());
+                .bind("now", OffsetDateTime.now(clock)).execute());
     }
 
     public long createApiToken(String name, String tokenHash, long userId) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         INSERT INTO api_tokens (name, token_hash, user_id, created_at) VALUES (:n, :t, :u, :now)""")
-                .bind("n", name).bind("t", tokenHash).bind("u", userId).bind("now", OffsetDateTime.now())
+                .bind("n", name).bind("t", tokenHash).bind("u", userId).bind("now", OffsetDateTime.now(clock))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
@@ -128,7 +132,7 @@ public final class AccountStore {
                             Role.parse(rs.getString("role")), rs.getString("department"), null))
                     .findOne();
             staff.ifPresent(s -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :t")
-                    .bind("now", OffsetDateTime.now()).bind("t", tokenHash).execute());
+                    .bind("now", OffsetDateTime.now(clock)).bind("t", tokenHash).execute());
             return staff;
         });
     }

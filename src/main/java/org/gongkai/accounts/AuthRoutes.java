@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import org.gongkai.web.ApiException;
 import org.gongkai.web.Requests;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -15,11 +16,14 @@ public final class AuthRoutes {
     private final AccountService accounts;
     private final boolean secureCookies;
     private final LoginThrottle throttle;
+    private final Clock clock;
 
-    public AuthRoutes(AccountService accounts, boolean secureCookies, LoginThrottle throttle) {
+    /** @param clock the accounts' clock: a session cookie lives until the session expires by it */
+    public AuthRoutes(AccountService accounts, boolean secureCookies, LoginThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.secureCookies = secureCookies;
         this.throttle = throttle;
+        this.clock = clock;
     }
 
     record LoginRequest(String username, String password) {}
@@ -48,7 +52,7 @@ public final class AuthRoutes {
             throw new ApiException(401, "wrong username or password", null);
         }
         throttle.succeeded(name);
-        long maxAge = Math.max(0, Duration.between(OffsetDateTime.now(), session.expires()).getSeconds());
+        long maxAge = Math.max(0, Duration.between(OffsetDateTime.now(clock), session.expires()).getSeconds());
         ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge
                 + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
         ctx.json(me(session.staff()));

@@ -2,15 +2,18 @@ package org.gongkai.departments;
 
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 public final class DepartmentStore {
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public DepartmentStore(Jdbi jdbi) {
+    public DepartmentStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public List<Department> list() {
@@ -31,7 +34,7 @@ public final class DepartmentStore {
     public void insert(Department d) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO departments (code, name, name_en, phone, created_at) VALUES (:code, :name, :nameEn, :phone, :now)""")
-                .bindMethods(d).bind("now", OffsetDateTime.now()).execute());
+                .bindMethods(d).bind("now", OffsetDateTime.now(clock)).execute());
     }
 
     public boolean update(Department d) {

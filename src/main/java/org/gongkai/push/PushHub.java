@@ -5,23 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import org.gongkai.content.Item;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
 import org.gongkai.plays.PlayService;
+import org.gongkai.screens.PendingScreens;
 import org.gongkai.screens.Screen;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
-import org.gongkai.web.ApiException;
-import org.gongkai.web.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,9 +33,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps every screen's WebSocket and sends it what it should show. All sends happen on one worker thread, in the
- * order changes were committed, so a screen never sees a snapshot overtaken by an older change. A message for a
- * group is serialized once and the same string goes to every screen of the group.
+ * Keeps every screen's WebSocket, by session and by screen, routes each committed change to the groups' connections
+ * and handles hello. Who sends what, on which thread:
+ * <ul>
+ * <li>the hub's one worker thread ("push-hub") sends every welcome, snapshot and change, in commit order, so a
+ * screen never sees a snapshot overtaken by an older change; also the errors about a hello or an ack, and the close
+ * of a retired screen. The thread that publishes a change only queues it for the worker.</li>
+ * <li>Jetty's thread that read a message answers it directly ({@link ScreenAnswers}): pong, played, and the error
+ * for a message that is not a JSON object with a type, has an unknown type, or is a played before hello.</li>
+ * <li>the timer thread ("push-timer") sends the WebSocket pings ({@link Heartbeat}).</li>
+ * </ul>
+ * A message for a group is serialized and encoded once and the same bytes go to every connection of the group;
+ * each {@link ScreenConnection} counts its own queue and closes itself, on whichever thread sends, when that passes
+ * push.maxQueuedMessages. {@link PushMessages} and {@link ScreenReplies} build messages, {@link ScreenRequests}
+ * reads them.
  */
 public final class PushHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
@@ -50,29 +58,29 @@ public final class PushHub implements AutoCloseable {
     private final ItemStore items;
     private final ScreenStore screens;
     private final ScreenService screenService;
-    private final PlayService plays;
     private final Settings settings;
     private final Clock clock;
     private final Map<String, ScreenConnection> connections = new ConcurrentHashMap<>(); // by WebSocket session
     private final Map<String, java.util.Set<ScreenConnection>> byScreen = new ConcurrentHashMap<>(); // by screen id
     private final Map<String, ScreenConnection.Outgoing> snapshots = new HashMap<>(); // by group; worker thread only
     private final ScreenAcks acks;
+    private final ScreenAnswers answers;
+    private final Heartbeat heartbeat;
     private final PushMessages messages;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "push-hub"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "push-timer"));
-    private static final int HEARTBEAT_SLOTS = 30;
-    private long heartbeatTick; // timer thread only
     private volatile BroadcastStats lastBroadcast;
 
     public PushHub(ItemStore items, ItemViews views, ScreenStore screens, ScreenService screenService, PlayService plays,
                    ChangeFeed feed, Settings settings, Clock clock) {
-        this.plays = plays;
         this.items = items;
         this.screens = screens;
         this.screenService = screenService;
         this.settings = settings;
         this.clock = clock;
         this.acks = new ScreenAcks(screens, clock);
+        this.answers = new ScreenAnswers(plays, acks, clock);
+        this.heartbeat = new Heartbeat(connections.values(), acks);
         this.messages = new PushMessages(items, views, screens, settings, clock);
         feed.subscribe(change -> {
             long committed = System.nanoTime();
@@ -81,12 +89,8 @@ public final class PushHub implements AutoCloseable {
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(() -> safely("heartbeat", this::heartbeat), 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> safely("heartbeat", heartbeat::beat), 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> safely("acks", acks::flush), 1, 1, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(() -> safely("forget stale pending screens", () -> {
-            int forgotten = screenService.forgetStalePending();
-            if (forgotten > 0) LOG.info("Forgot {} unpaired screens that were not seen for a long time", forgotten);
-        }), 1, 60, TimeUnit.MINUTES);
         // Publish windows end and begin without a commit: rebuild snapshots so new screens never get stale ones.
         timer.scheduleWithFixedDelay(() -> worker.execute(snapshots::clear), 30, 30, TimeUnit.SECONDS);
     }
@@ -108,13 +112,7 @@ public final class PushHub implements AutoCloseable {
     }
 
     private void connected(WsConnectContext ctx) {
-        String address = ctx.session.getRemoteSocketAddress() instanceof java.net.InetSocketAddress inet
-                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
-        String forwarded = settings.trustProxy() ? ctx.header("X-Forwarded-For") : null; // anyone can send one
-        if (forwarded != null && !forwarded.isBlank()) address = forwarded.split(",")[0].strip();
-        String ua = ctx.header("User-Agent");
-        connections.put(ctx.sessionId(), new ScreenConnection(ctx, truncate(org.gongkai.web.Addresses.display(address), 64),
-                truncate(ua, 500)));
+        connections.put(ctx.sessionId(), ScreenConnection.of(ctx, settings.trustProxy(), settings.maxQueuedMessages()));
     }
 
     private void closed(WsCloseContext ctx) {
@@ -134,39 +132,36 @@ public final class PushHub implements AutoCloseable {
         }
     }
 
+    /** On Jetty's thread that read the message. */
     private void message(WsMessageContext ctx) {
         ScreenConnection conn = connections.get(ctx.sessionId());
         if (conn == null) return;
         JsonNode msg;
         try {
-            msg = Json.MAPPER.readTree(ctx.message());
-        } catch (Exception e) {
-            sendError(conn, "message is not valid JSON");
+            msg = ScreenRequests.parse(ctx.message());
+        } catch (ScreenRequests.Refused e) {
+            ScreenAnswers.error(conn, e.getMessage());
             return;
         }
-        if (msg == null || !msg.isObject() || !msg.path("type").isTextual()) {
-            sendError(conn, "message must be a JSON object with a type");
-            return;
-        }
-        switch (msg.get("type").asText()) {
+        switch (ScreenRequests.type(msg)) {
             case "hello" -> worker.execute(() -> safely("hello", () -> hello(conn, msg)));
-            case "ack" -> worker.execute(() -> safely("ack", () -> ack(conn, msg))); // after a hello still queued
-            // serverTime: the screen keeps the offset of its clock to ours and decides by our time
-            case "ping" -> conn.send("{\"type\":\"pong\",\"serverTime\":\"" + clock.instant() + "\"}", settings.maxQueuedMessages());
-            case "played" -> played(conn, msg); // on Jetty's thread: database writes stay off the hub's thread
-            default -> sendError(conn, "unknown message type '" + truncate(msg.get("type").asText(), 40) + "'");
+            case "ack" -> worker.execute(() -> safely("ack", () -> answers.ack(conn, msg))); // after a hello still queued
+            case "ping" -> answers.ping(conn);
+            case "played" -> answers.played(conn, msg); // on Jetty's thread: database writes stay off the hub's thread
+            default -> ScreenAnswers.error(conn, ScreenRequests.unknownType(msg));
         }
     }
 
+    /** On the worker thread. */
     private void hello(ScreenConnection conn, JsonNode msg) {
-        String kind = msg.path("kind").asText("");
-        if (!kind.equals("plaza") && !kind.equals("touch")) {
-            sendError(conn, "hello.kind must be plaza or touch");
+        ScreenRequests.Hello hello;
+        try {
+            hello = ScreenRequests.hello(msg);
+        } catch (ScreenRequests.Refused e) {
+            ScreenAnswers.error(conn, e.getMessage());
             return;
         }
-        Integer width = dimension(msg.get("width"));
-        Integer height = dimension(msg.get("height"));
-        Optional<Screen> known = screenService.authenticate(text(msg, "screenId"), text(msg, "secret"));
+        Optional<Screen> known = screenService.authenticate(hello.screenId(), hello.secret());
         String secret = null;
         Screen screen;
         if (known.isPresent()) {
@@ -174,41 +169,31 @@ public final class PushHub implements AutoCloseable {
         } else {
             ScreenService.Registration reg;
             try {
-                reg = screenService.register(kind);
-            } catch (ScreenService.TooManyPending e) {
-                sendError(conn, e.getMessage());
+                reg = screenService.register(hello.kind());
+            } catch (PendingScreens.TooMany e) {
+                ScreenAnswers.error(conn, e.getMessage());
                 conn.close(1013, "too many screens waiting to be paired");
                 return;
             }
             screen = reg.screen();
             secret = reg.secret();
         }
-        screens.seen(screen.id(), kind, width, height, conn.address, conn.userAgent, OffsetDateTime.now(clock));
+        screens.seen(screen.id(), hello.kind(), hello.width(), hello.height(), conn.address, conn.userAgent,
+                OffsetDateTime.now(clock));
         conn.screenId = screen.id();
         byScreen.computeIfAbsent(screen.id(), id -> ConcurrentHashMap.newKeySet()).add(conn);
-        if (!connections.containsKey(conn.ctx.sessionId())) { // closed while its hello waited in the queue
-            forget(conn.ctx.sessionId(), conn);
+        if (!connections.containsKey(conn.sessionId)) { // closed while its hello waited in the queue
+            forget(conn.sessionId, conn);
             return;
         }
         welcome(conn, screen, secret);
-        if (screen.active() && screen.group() != null) {
-            JsonNode last = msg.get("lastVersion");
-            sync(conn, last != null && last.canConvertToLong() ? last.asLong() : null, text(msg, "group"));
-        }
+        if (screen.active() && screen.group() != null) sync(conn, hello.lastVersion(), hello.heldGroup());
     }
 
+    /** Welcome sets which group's content the connection receives (none unless the screen is active). */
     private void welcome(ScreenConnection conn, Screen screen, String newSecret) {
-        ObjectNode w = Json.MAPPER.createObjectNode();
-        w.put("type", "welcome");
-        w.put("screenId", screen.id());
-        if (newSecret != null) w.put("secret", newSecret);
-        w.put("status", screen.status());
-        w.put("name", screen.name());
-        w.put("group", screen.group());
-        w.put("pairingCode", screen.pairingCode());
-        w.put("serverTime", clock.instant().toString());
         conn.group = screen.active() ? screen.group() : null;
-        conn.send(Json.write(w), settings.maxQueuedMessages());
+        conn.send(ScreenReplies.welcome(screen, newSecret, clock.instant()));
         if ("retired".equals(screen.status())) {
             conn.close(1000, "screen retired");
         }
@@ -221,10 +206,10 @@ public final class PushHub implements AutoCloseable {
     private void sync(ScreenConnection conn, Long lastVersion, String heldGroup) {
         Optional<String> missed = messages.catchUp(conn.group, lastVersion, heldGroup);
         if (missed.isPresent()) {
-            conn.send(missed.get(), settings.maxQueuedMessages());
+            conn.send(missed.get());
             return;
         }
-        conn.send(snapshot(conn.group), settings.maxQueuedMessages());
+        conn.send(snapshot(conn.group));
     }
 
     private void apply(Change change, long committedNanos) {
@@ -235,7 +220,7 @@ public final class PushHub implements AutoCloseable {
         } else if (change instanceof Change.Group g) {
             snapshots.remove(g.groupCode());
             ScreenConnection.Outgoing snapshot = snapshot(g.groupCode());
-            forGroup(g.groupCode(), conn -> conn.send(snapshot, settings.maxQueuedMessages()));
+            forGroup(g.groupCode(), conn -> conn.send(snapshot));
         }
     }
 
@@ -256,19 +241,11 @@ public final class PushHub implements AutoCloseable {
         for (var entry : byGroup.entrySet()) {
             ScreenConnection.Outgoing message = messages.get(entry.getKey());
             for (ScreenConnection conn : entry.getValue()) {
-                if (conn.send(message, settings.maxQueuedMessages())) sent++;
+                if (conn.send(message)) sent++;
             }
         }
-        lastBroadcast = new BroadcastStats(change.version(), sent, clock.instant(), millis(started - committedNanos),
-                millis(built - started), millis(System.nanoTime() - built));
-    }
-
-    /** How the last content change went out: waiting behind earlier work, building the messages, handing them over. */
-    public record BroadcastStats(long version, int screens, Instant at, double queuedMillis, double buildMillis,
-                                 double sendMillis) {}
-
-    private static double millis(long nanos) {
-        return Math.round(nanos / 1e4) / 100.0;
+        lastBroadcast = BroadcastStats.of(change.version(), sent, clock.instant(), committedNanos, started, built,
+                System.nanoTime());
     }
 
     private ScreenConnection.Outgoing snapshot(String group) {
@@ -280,84 +257,12 @@ public final class PushHub implements AutoCloseable {
         if (screen.isEmpty()) return;
         for (ScreenConnection conn : byScreen.getOrDefault(screenId, java.util.Set.of())) {
             welcome(conn, screen.get(), null);
-            if (conn.receivesContent()) conn.send(snapshot(conn.group), settings.maxQueuedMessages());
+            if (conn.receivesContent()) conn.send(snapshot(conn.group));
         }
     }
 
     private void forGroup(String group, java.util.function.Consumer<ScreenConnection> action) {
         connections.values().stream().filter(c -> group.equals(c.group)).forEach(action);
-    }
-
-    private void ack(ScreenConnection conn, JsonNode msg) {
-        if (conn.screenId == null) {
-            sendError(conn, "send hello first");
-            return;
-        }
-        JsonNode version = msg.get("version");
-        if (version == null || !version.canConvertToLong()) {
-            sendError(conn, "ack.version must be a number");
-            return;
-        }
-        JsonNode item = msg.get("itemId");
-        JsonNode itemVersion = msg.get("itemVersion");
-        acks.record(conn.screenId, version.asLong(),
-                item != null && item.canConvertToLong() ? item.asLong() : null,
-                itemVersion != null && itemVersion.canConvertToInt() ? itemVersion.asInt() : null);
-    }
-
-    /**
-     * Pings every screen and records it as seen once per 30 s, a thirtieth of them each second: 10,000 pings and
-     * updates at once would stall a publish that happens to coincide with them.
-     */
-    /**
-     * Proof of play: stores the batch and answers with its id, so that the screen drops those plays from its own
-     * queue only once they are stored. A screen sends plays only after its welcome.
-     */
-    private void played(ScreenConnection conn, JsonNode msg) {
-        if (conn.screenId == null) {
-            sendError(conn, "send hello first");
-            return;
-        }
-        ObjectNode reply = Json.MAPPER.createObjectNode();
-        reply.put("type", "played");
-        reply.set("batch", msg.get("batch"));
-        try {
-            reply.put("stored", plays.record(conn.screenId, msg.get("plays")));
-        } catch (ApiException e) {
-            reply.put("error", e.getMessage());
-        }
-        conn.send(Json.write(reply), settings.maxQueuedMessages());
-    }
-
-    private void heartbeat() {
-        int slot = (int) (heartbeatTick++ % HEARTBEAT_SLOTS);
-        List<String> ids = new ArrayList<>();
-        for (ScreenConnection conn : connections.values()) {
-            if (Math.floorMod(System.identityHashCode(conn), HEARTBEAT_SLOTS) != slot) continue;
-            conn.ping();
-            if (conn.screenId != null) ids.add(conn.screenId);
-        }
-        acks.touch(ids);
-    }
-
-    private void sendError(ScreenConnection conn, String error) {
-        ObjectNode e = Json.MAPPER.createObjectNode();
-        e.put("type", "error");
-        e.put("error", error);
-        conn.send(Json.write(e), settings.maxQueuedMessages());
-    }
-
-    private static String text(JsonNode msg, String field) {
-        JsonNode n = msg.get(field);
-        return n != null && n.isTextual() ? n.asText() : null;
-    }
-
-    private static Integer dimension(JsonNode n) {
-        return n != null && n.canConvertToInt() && n.asInt() > 0 && n.asInt() <= 100_000 ? n.asInt() : null;
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static void safely(String what, Runnable task) {
@@ -380,14 +285,14 @@ public final class PushHub implements AutoCloseable {
         safely("acks", acks::flush);
     }
 
-    // visible for the benchmark's floor measurement: the same bytes to the same sockets, no work in between
+    // visible for the benchmark's floor measurement: the same bytes to the same sockets, no work in between; sent on
+    // the thread of the HTTP request that asks for it
     public int broadcastRaw(String text) {
         ScreenConnection.Outgoing message = ScreenConnection.Outgoing.of(text);
         int sent = 0;
         for (ScreenConnection conn : connections.values()) {
-            if (conn.receivesContent() && conn.send(message, settings.maxQueuedMessages())) sent++;
+            if (conn.receivesContent() && conn.send(message)) sent++;
         }
         return sent;
     }
-
 }

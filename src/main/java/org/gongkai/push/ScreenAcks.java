@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Collects screens' acks and last-seen times and writes them in batches, not one statement per message. */
 final class ScreenAcks {
+    /** The content version a screen has applied and, if it said, the item version it shows now. */
     record Ack(long version, Long itemId, Integer itemVersion) {}
 
     private final ScreenStore screens;
@@ -22,8 +23,8 @@ final class ScreenAcks {
         this.clock = clock;
     }
 
-    void record(String screenId, long version, Long itemId, Integer itemVersion) {
-        pending.put(screenId, new Ack(version, itemId, itemVersion));
+    void record(String screenId, Ack ack) {
+        pending.put(screenId, ack);
     }
 
     void flush() {

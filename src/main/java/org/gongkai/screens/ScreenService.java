@@ -6,60 +6,31 @@ import org.gongkai.push.ChangeFeed;
 import org.gongkai.web.ApiException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** Screen identity: registration of unknown screens as pending, pairing by code, regrouping and retiring. */
+/**
+ * Screen identity: registration of unknown screens as pending (within the bound {@link PendingScreens} keeps),
+ * pairing by code, regrouping and retiring.
+ */
 public final class ScreenService {
     private final ScreenStore store;
     private final ChangeFeed feed;
     private final Clock clock;
-    private final int maxPending;
-    private final Duration forgetPendingAfter;
-    private int pendingEstimate; // guarded by this
-    private long pendingCountedAt = Long.MIN_VALUE;
+    private final PendingScreens pending;
 
-    public ScreenService(ScreenStore store, ChangeFeed feed, Clock clock, int maxPending, Duration forgetPendingAfter) {
+    public ScreenService(ScreenStore store, ChangeFeed feed, Clock clock, PendingScreens pending) {
         this.store = store;
         this.feed = feed;
         this.clock = clock;
-        this.maxPending = maxPending;
-        this.forgetPendingAfter = forgetPendingAfter;
+        this.pending = pending;
     }
 
     public record Registration(Screen screen, String secret) {}
 
-    /** Refused registration: too many screens already wait to be paired. */
-    public static final class TooManyPending extends RuntimeException {
-        TooManyPending(int max, Duration forgetAfter) {
-            super(max + " screens are already waiting to be paired; pair them in the admin page, or wait:"
-                    + " unpaired screens not seen for " + forgetAfter.toHours() + " hours are forgotten");
-        }
-    }
-
-    /** Forgets unpaired screens not seen for a while; returns how many. */
-    public int forgetStalePending() {
-        return store.deletePendingNotSeenSince(OffsetDateTime.now(clock).minus(forgetPendingAfter));
-    }
-
-    /**
-     * Counting in the database on every hello would scan the screens table once per screen when thousands
-     * reconnect at once; the count is taken at most once a second and kept up to date locally in between.
-     */
-    private synchronized boolean roomForPending() {
-        long now = System.nanoTime();
-        if (pendingCountedAt == Long.MIN_VALUE || now - pendingCountedAt > 1_000_000_000L) {
-            pendingEstimate = store.countPending();
-            pendingCountedAt = now;
-        }
-        if (pendingEstimate >= maxPending) return false;
-        pendingEstimate++;
-        return true;
-    }
-
+    /** @throws PendingScreens.TooMany when as many screens as allowed already wait to be paired */
     public Registration register(String kind) {
-        if (!roomForPending()) throw new TooManyPending(maxPending, forgetPendingAfter);
+        pending.reserve();
         String id = "scr_" + Secrets.token(9);
         String secret = Secrets.token(24);
         for (int attempt = 0; attempt < 50; attempt++) {

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -32,10 +33,13 @@ public final class ScreenStore {
                AND i.status IN ('published', 'withdrawn')) AS current_item_title""";
     private final Jdbi jdbi;
     private final Duration offlineAfter;
+    private final Clock clock;
 
-    public ScreenStore(Jdbi jdbi, Duration offlineAfter) {
+    /** @param clock what "now" is for a group's creation time and for whether a screen is online */
+    public ScreenStore(Jdbi jdbi, Duration offlineAfter, Clock clock) {
         this.jdbi = jdbi;
         this.offlineAfter = offlineAfter;
+        this.clock = clock;
     }
 
     public List<ScreenGroup> groups() {
@@ -64,7 +68,7 @@ public final class ScreenStore {
                           screen_height_meters, night_start, night_end, created_at)
                         VALUES (:code, :name, :nameEn, :defaultDurationSeconds, :viewingDistanceMeters, :screenHeightMeters,
                           :nightStart, :nightEnd, :now)""")
-                .bindMethods(g).bind("now", OffsetDateTime.now()).execute());
+                .bindMethods(g).bind("now", OffsetDateTime.now(clock)).execute());
     }
 
     public boolean updateGroup(ScreenGroup g) {
@@ -198,7 +202,7 @@ public final class ScreenStore {
 
     private Screen map(ResultSet rs) throws SQLException {
         OffsetDateTime lastSeen = rs.getObject("last_seen_at", OffsetDateTime.class);
-        boolean online = lastSeen != null && lastSeen.isAfter(OffsetDateTime.now().minus(offlineAfter));
+        boolean online = lastSeen != null && lastSeen.isAfter(OffsetDateTime.now(clock).minus(offlineAfter));
         return new Screen(rs.getString("id"), rs.getString("name"), rs.getString("kind"), rs.getString("group_code"),
                 rs.getString("status"), rs.getString("pairing_code"), (Integer) rs.getObject("width"),
                 (Integer) rs.getObject("height"), Addresses.display(rs.getString("address")), rs.getString("user_agent"), lastSeen,

@@ -76,8 +76,8 @@ public final class Services {
         dataSource = emptyDatabase();
         jdbi = Jdbi.create(dataSource);
         feed.subscribe(changes::add);
-        departments = new DepartmentStore(jdbi);
-        screens = new ScreenStore(jdbi, Duration.ofSeconds(90));
+        departments = new DepartmentStore(jdbi, clock);
+        screens = new ScreenStore(jdbi, Duration.ofSeconds(90), clock);
         items = new ItemStore(jdbi);
         reviews = new ReviewStore(jdbi);
         itemService = new ItemService(items, reviews, new ItemValidator(CatalogueLoader.load(ConfigLoader.defaults()),
