@@ -2,7 +2,8 @@
 // interpretations and alerts, in the order a citizen needs them. Shared by the mobile page, touch and admin.
 import { el, formatDate } from './dom.js';
 import { tr, getLang } from './i18n.js';
-import { serverNow } from './clock.js';
+import { serverDate } from './clock.js';
+import { ended as hasEnded } from './playlist.js';
 
 var KIND_NAMES = { notice: ['公示公告', 'Notice'], guide: ['办事指南', 'Office guide'], policy: ['政策文件', 'Policy'],
   interpretation: ['政策解读', 'Policy interpretation'], alert: ['预警信息', 'Warning'] };
@@ -172,7 +173,7 @@ export function renderItem(item, linkFor) {
   if (item.guide) nodes = nodes.concat(renderGuide(item.guide));
   nodes.push(renderRelated(item, linkFor));
   if (item.publishEnd) {
-    var ended = new Date(item.publishEnd).getTime() <= serverNow();
+    var ended = hasEnded(item, serverDate());
     nodes.push(el('p', { className: ended ? 'meta ended' : 'meta',
       text: (ended ? tr('已于 ' + formatDate(item.publishEnd, true) + ' 到期，仅供查阅', 'Ended ' + formatDate(item.publishEnd, true) + '; kept for reference')
         : tr('有效期至 ', 'Valid until ') + formatDate(item.publishEnd, true)) }));

@@ -4,7 +4,7 @@
 import { el, clear, formatDate } from '../common/dom.js';
 import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
-import { rotation, alerts, ticker } from '../common/playlist.js';
+import { onScreen, night, placeOf, zoneOf, durationSeconds, nextItem, byId } from '../common/playlist.js';
 import { kindName, alertName } from '../common/render-item.js';
 import { fit, fitMarquee, endTogether } from './fit.js';
 import { PlayLog } from './plays.js';
@@ -19,12 +19,12 @@ var state = null;
 // What is on screen: its key, the item and when it started, when its time is up, the group settings it was laid out
 // with, and how long one pass of its scrolling line takes (0 when nothing scrolls).
 var shown = { key: null, itemId: null, since: 0, until: 0, settings: null, readMs: 0 };
-var lastItemId = null; // the rotation resumes after this item when an alert ends
+var lastItemId = null; // the last item started: the rotation resumes with it when an alert ends
 var link = null;
 var plays = new PlayLog(function (msg) { return link && link.send(msg); });
 
 function zone() {
-  return (state && state.group && state.group.timezone) || 'Asia/Shanghai';
+  return zoneOf(state && state.group);
 }
 
 function layout() {
@@ -79,12 +79,13 @@ function layoutSettings() {
   return [g.viewingDistanceMeters, g.screenHeightMeters, g.defaultDurationSeconds].join('|');
 }
 
-function render(node, key) {
+// dimmed: night hours, and no alert on screen (playlist.js onScreen).
+function render(node, key, dimmed) {
   var kind = layout();
   var size = sizes(kind);
   shown.settings = layoutSettings();
   clear(stage).appendChild(node);
-  document.body.className = kind + (isNight() && key.indexOf('alert') !== 0 ? ' night' : '')
+  document.body.className = kind + (dimmed ? ' night' : '')
     + (tickerBar.getAttribute('data-text') && key.indexOf('alert') !== 0 ? ' has-ticker' : '');
   stage.style.setProperty('--qr', size.qr + 'px');
   var summary = stage.querySelector('.summary');
@@ -108,11 +109,16 @@ if (document.fonts && document.fonts.ready) {
 function showPairing(code) {
   render(el('div', { className: 'pairing' }, [
     el('p', { className: 'fit-line', text: '新屏幕，请在管理页输入配对码' }),
-    el('p', { className: 'code', text: code || '……' })]), 'pairing:' + code);
+    el('p', { className: 'code', text: code || '……' })]), 'pairing:' + code, nightNow());
 }
 
-function showIdle() {
-  render(el('div', { className: 'idle' }, [el('p', { text: '政务公开' })]), 'idle');
+// Night hours now, for what step() does not lay out from onScreen (the pairing code, the preview).
+function nightNow() {
+  return night(state && state.group, serverDate(), zone());
+}
+
+function showIdle(dimmed) {
+  render(el('div', { className: 'idle' }, [el('p', { text: '政务公开' })]), 'idle', dimmed);
 }
 
 function showAlert(a) {
@@ -135,12 +141,12 @@ function showAlert(a) {
   ]), 'alert:' + a.id + ':' + a.version);
 }
 
-function showItem(item) {
+function showItem(item, dimmed) {
   var meta = [kindName(item.kind), item.departmentName].filter(Boolean).join(' · ');
   if (layout() === 'strip') {
     render(el('div', { className: 'strip-line' }, [
       marquee([item.title, item.departmentName, '扫码或访问 ' + shortText(item.shortUrl)].filter(Boolean).join(' · ')),
-      el('img', { className: 'qr-strip', src: qrSrc(item), alt: '扫码阅读全文' })]), 'item:' + item.id + ':' + item.version);
+      el('img', { className: 'qr-strip', src: qrSrc(item), alt: '扫码阅读全文' })]), 'item:' + item.id + ':' + item.version, dimmed);
     return;
   }
   render(el('article', { className: 'item' }, [
@@ -150,42 +156,21 @@ function showItem(item) {
       item.summary ? el('p', { className: 'summary' }, endTogether(item.summary)) : null
     ]),
     qr(item)
-  ]), 'item:' + item.id + ':' + item.version);
-}
-
-// The same rule as org.gongkai.schedule.Playlists.night (the timeline staff see); keep the two in step.
-function isNight() {
-  var g = state && state.group;
-  if (!g || !g.nightStart || !g.nightEnd) return false;
-  var now = formatDate(serverDate().toISOString(), true, zone()).split(' ')[1];
-  return g.nightStart <= g.nightEnd ? now >= g.nightStart && now < g.nightEnd : now >= g.nightStart || now < g.nightEnd;
+  ]), 'item:' + item.id + ':' + item.version, dimmed);
 }
 
 function durationOf(item) {
-  return (item.durationSeconds || (state.group && state.group.defaultDurationSeconds) || 12) * 1000;
-}
-
-function byId(list, id) {
-  for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i];
-  return null;
-}
-
-// The item after `afterId` in the current rotation (the first one when it is gone or unknown).
-function nextAfter(list, afterId) {
-  for (var i = 0; i < list.length; i++) {
-    if (list[i].id === afterId) return list[(i + 1) % list.length];
-  }
-  return list[0];
+  return durationSeconds(item, state.group) * 1000;
 }
 
 // An item stays for its duration, and on a strip at least until its scrolling line has passed once, so that every
 // character of its title and short address has been in view.
-function startItem(item, now) {
+function startItem(item, now, dimmed) {
   plays.start(item, now);
   lastItemId = item.id;
   shown.itemId = item.id;
   shown.since = now;
-  showItem(item);
+  showItem(item, dimmed);
   shown.until = now + Math.max(durationOf(item), shown.readMs);
   if (link) link.send({ type: 'ack', version: state.version || 0, itemId: item.id, itemVersion: item.version });
 }
@@ -199,41 +184,31 @@ function step() {
     return;
   }
   if (layoutSettings() !== shown.settings) shown.key = null; // new group settings: lay out again now
-  var at = new Date(now);
-  var active = alerts(state.alerts || [], at, zone());
-  if (active.length) {
+  // On a strip, which is one line already, short notices take their turn in the rotation.
+  var on = onScreen((state.items || []).concat(state.alerts || []), state.group, new Date(now), layout() === 'strip');
+  if (on.alerts.length) {
     plays.stop(now);
     shown.itemId = null;
-    if (shown.key !== 'alert:' + active[0].id + ':' + active[0].version) showAlert(active[0]);
+    if (shown.key !== 'alert:' + on.alerts[0].id + ':' + on.alerts[0].version) showAlert(on.alerts[0]);
     return;
   }
-  if (isNight() !== document.body.classList.contains('night')) shown.key = null; // night began or ended: redraw
-  var list = rotation(state.items || [], at, zone());
-  var lines = ticker(state.items || [], at, zone());
-  if (layout() === 'strip') { // a strip is one line already: short notices take their turn in it
-    list = list.concat(lines);
-    lines = [];
-  }
-  showTicker(lines);
+  if (on.dimmed !== document.body.classList.contains('night')) shown.key = null; // night began or ended: redraw
+  var list = on.rotation;
+  showTicker(on.ticker);
   if (!list.length) {
     plays.stop(now);
     shown.itemId = null;
-    if (shown.key !== 'idle') showIdle();
+    if (shown.key !== 'idle') showIdle(on.dimmed);
     return;
   }
   var current = byId(list, shown.itemId);
-  if (!current) {
+  if (!current || now >= shown.until) { // nothing on screen (an alert ended), the item left, or its time is up
     plays.stop(now);
-    // After an alert (nothing on screen), the interrupted item again; after an item left the rotation, the next.
-    var interrupted = shown.itemId === null ? byId(list, lastItemId) : null;
-    startItem(interrupted || (lastItemId !== null ? nextAfter(list, lastItemId) : list[0]), now);
-  } else if (now >= shown.until) {
-    plays.stop(now);
-    startItem(list.length > 1 ? nextAfter(list, current.id) : current, now);
+    startItem(nextItem(list, shown.itemId, lastItemId), now, on.dimmed);
   } else if (shown.key !== 'item:' + current.id + ':' + current.version) {
     // Edited, new group settings, a new size: the same item laid out again for the rest of its (new) time; a
     // scrolling line starts again, so it stays until that line has passed once more.
-    showItem(current);
+    showItem(current, on.dimmed);
     shown.until = Math.max(shown.since + durationOf(current), now + shown.readMs);
   }
 }
@@ -266,11 +241,11 @@ var PREVIEW = new URLSearchParams(location.search).has('preview');
 
 function showPreview(item, group) {
   state = { status: 'active', group: group || {}, items: [], alerts: [] };
-  var isTicker = item.kind === 'notice' && (item.tags || []).indexOf('ticker') >= 0 && layout() !== 'strip';
-  showTicker(isTicker ? [item] : []);
-  if (item.kind === 'alert' && item.alert) showAlert(item);
-  else if (isTicker) showIdle();
-  else showItem(item);
+  var place = placeOf(item, layout() === 'strip'); // where the screens put it, whatever its window says
+  showTicker(place === 'ticker' ? [item] : []);
+  if (place === 'alert' && item.alert) showAlert(item);
+  else if (place === 'ticker') showIdle(nightNow());
+  else showItem(item, nightNow());
 }
 
 if (PREVIEW) {

@@ -8,7 +8,7 @@ import { keyboard } from './keyboard.js';
 import { tr, setLang, getLang, named } from '../common/i18n.js';
 import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
-import { alerts, rotation } from '../common/playlist.js';
+import { alerts, rotation, ended, windowEdgePassed } from '../common/playlist.js';
 import { watchIdle } from './idle.js';
 
 var view = document.getElementById('view');
@@ -176,7 +176,7 @@ function startOf(item) {
 // that reckoning can be a second or two ahead of the server's, which then still lists the item: the screen's
 // own rule decides, as the players' rules do offline.
 function notEnded(item) {
-  return !item.publishEnd || Date.parse(item.publishEnd) > serverNow();
+  return !ended(item, serverDate());
 }
 
 function entry(item, marks) {
@@ -767,13 +767,9 @@ var windowsCheckedAt = serverNow();
 function windowsEnded() {
   var now = serverNow();
   var s = link && link.state;
-  var ended = s && (s.items || []).some(function (i) {
-    var end = i.publishEnd ? Date.parse(i.publishEnd) : NaN;
-    var start = i.publishStart ? Date.parse(i.publishStart) : NaN;
-    return (end > windowsCheckedAt && end <= now) || (start > windowsCheckedAt && start <= now);
-  });
+  var passed = s && windowEdgePassed(s.items || [], new Date(windowsCheckedAt), new Date(now));
   windowsCheckedAt = now;
-  if (ended && current && attract.hidden && !current.keepsInput) show(current);
+  if (passed && current && attract.hidden && !current.keepsInput) show(current);
 }
 
 // ?preview: the admin page's live preview of an item being written; no screen connection, no idle reset.

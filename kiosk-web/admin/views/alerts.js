@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { table, field, select, button, badge, fill, toast, confirmDialog, showError, clearErrors } from '../ui.js';
 import { hazardName } from '../content-labels.js';
 import { levelName, codeOptions } from '../../common/render-item.js';
+import { ended } from '../../common/playlist.js';
 import { previewPane } from '../preview.js';
 
 // Each template carries how long its alert stays up unless cleared first (有效时长, hours). Chinese weather warning
@@ -139,7 +140,7 @@ function composer(session, groups, departments, policy, issued) {
 }
 
 function showList(into, alerts) {
-  var now = Date.now();
+  var now = new Date();
   fill(into, [table([
     { title: tr('标题', 'Title'), value: function (a) { return a.title; } },
     { title: tr('级别', 'Level'), value: function (a) { return el('span', { className: 'level-chip level-' + a.alert.level, text: levelName(a.alert.level) }); } },
@@ -148,13 +149,13 @@ function showList(into, alerts) {
     { title: tr('签发时间', 'Issued'), value: function (a) { return formatDate(a.review && a.review.approvedAt || a.createdAt, true); } },
     { title: tr('有效至', 'Until'), value: function (a) { return formatDate(a.publishEnd, true); } },
     { title: tr('目标', 'Screens'), value: function (a) { return a.targetGroups.length ? a.targetGroups.join('、') : tr('全部', 'All'); } },
-    { title: '', value: function (a) { return a.status === 'published' && Date.parse(a.publishEnd) > now ? clearButton(a, into) : ''; } }
+    { title: '', value: function (a) { return a.status === 'published' && !ended(a, now) ? clearButton(a, into) : ''; } }
   ], alerts, tr('还没有预警', 'No alerts yet'))]);
 }
 
 function stateBadge(a, now) {
   if (a.status === 'published') {
-    return Date.parse(a.publishEnd) > now ? badge(tr('生效中', 'Active'), 'danger') : badge(tr('已过期', 'Expired'), 'muted');
+    return !ended(a, now) ? badge(tr('生效中', 'Active'), 'danger') : badge(tr('已过期', 'Expired'), 'muted');
   }
   if (a.status === 'withdrawn') return badge(tr('已解除', 'Cleared'), 'muted');
   return badge(a.status === 'submitted' ? tr('待批准', 'Awaiting approval') : a.status, 'info');

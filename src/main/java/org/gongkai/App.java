@@ -182,7 +182,7 @@ public final class App {
         ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock);
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
-                Duration.ofDays(config.display().horizonDays()), clock);
+                Duration.ofDays(config.display().horizonDays()), config.display().defaultDurationSeconds(), clock);
         ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock, departments,
                 new org.gongkai.qr.LinkGonePage(config.office()));
         Pages pages = new Pages();
@@ -252,7 +252,7 @@ public final class App {
         r.post("/api/screen-groups", screenRoutes::createGroup);
         r.put("/api/screen-groups/{code}", screenRoutes::updateGroup);
         r.get("/api/screen-groups/{code}/timeline", new org.gongkai.screens.TimelineRoutes(screenStore, itemStore,
-                config.display().zone(), clock)::timeline);
+                config.display().zone(), config.display().defaultDurationSeconds(), clock)::timeline);
         r.get("/api/screens", screenRoutes::list);
         r.post("/api/screens/pair", screenRoutes::pair);
         r.get("/api/screens/{id}", screenRoutes::get);

@@ -5,6 +5,7 @@ import org.gongkai.content.Item;
 import org.gongkai.content.ItemKind;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
+import org.gongkai.schedule.Deliveries;
 import org.gongkai.schedule.Playlists;
 import org.gongkai.screens.ScreenGroup;
 import org.gongkai.screens.ScreenStore;
@@ -23,6 +24,7 @@ import java.util.Optional;
  */
 final class PushMessages {
     private final ItemStore items;
+    private final Deliveries deliveries;
     private final ItemViews views;
     private final ScreenStore screens;
     private final PushHub.Settings settings;
@@ -30,6 +32,7 @@ final class PushMessages {
 
     PushMessages(ItemStore items, ItemViews views, ScreenStore screens, PushHub.Settings settings, Clock clock) {
         this.items = items;
+        this.deliveries = new Deliveries(items);
         this.views = views;
         this.screens = screens;
         this.settings = settings;
@@ -63,7 +66,7 @@ final class PushMessages {
         return changed.isEmpty() ? List.of() : views.of(changed, false);
     }
 
-    /** Items of ids the group should hold go out in full; the others are named as removed. */
+    /** Items of ids the group should hold (Playlists.deliverable) go out in full; the others are named as removed. */
     String change(String group, long version, List<Item> changed, List<Long> ids, List<ObjectNode> changedViews,
                   boolean withSettings) {
         Instant now = clock.instant();
@@ -89,10 +92,7 @@ final class PushMessages {
     /** Everything a screen of the group must hold now, with the group's settings. */
     String snapshot(String group) {
         long version = items.currentVersion();
-        Instant now = clock.instant();
-        OffsetDateTime n = OffsetDateTime.ofInstant(now, settings.zone());
-        List<Item> deliverable = items.deliverable(n, n.plus(settings.horizon())).stream()
-                .filter(i -> Playlists.deliverable(i, group, now, settings.horizon())).toList();
+        List<Item> deliverable = deliveries.deliverableTo(group, clock.instant(), settings.horizon());
         List<ObjectNode> all = deliverable.isEmpty() ? List.of() : views.of(deliverable, false);
         ObjectNode s = Json.MAPPER.createObjectNode();
         s.put("type", "snapshot");

@@ -85,14 +85,15 @@ public final class Timeline {
 
     private static Shown shownAt(Group group, List<Item> all, Instant at, ZoneId zone) {
         List<Item> items = all.stream().filter(i -> publishedBy(i, at)).toList();
-        Alert alert = Playlists.alerts(items, at, zone).stream().findFirst()
+        Playlists.OnScreen on = Playlists.onScreen(items, group.nightStart(), group.nightEnd(), at, zone, false);
+        Alert alert = on.alerts().stream().findFirst()
                 .map(a -> new Alert(a.id(), a.title(), a.alert() == null ? null : a.alert().level())).orElse(null);
-        List<Page> pages = Playlists.rotation(items, at, zone).stream()
+        List<Page> pages = on.rotation().stream()
                 .map(i -> new Page(i.id(), i.title(), i.kind().code(),
-                        i.durationSeconds() != null ? i.durationSeconds() : group.defaultDurationSeconds(), i.priority()))
+                        Playlists.durationSeconds(i, group.defaultDurationSeconds()), i.priority()))
                 .toList();
-        List<Line> lines = Playlists.ticker(items, at, zone).stream().map(i -> new Line(i.id(), i.title(), i.priority())).toList();
-        return new Shown(alert, pages, lines, Playlists.night(group.nightStart(), group.nightEnd(), at.atZone(zone).toLocalTime()));
+        List<Line> lines = on.ticker().stream().map(i -> new Line(i.id(), i.title(), i.priority())).toList();
+        return new Shown(alert, pages, lines, on.night());
     }
 
     /**

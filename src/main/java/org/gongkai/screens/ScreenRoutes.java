@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.gongkai.content.Item;
 import org.gongkai.content.ItemStore;
+import org.gongkai.schedule.Deliveries;
 import org.gongkai.schedule.Playlists;
 import org.gongkai.web.ApiException;
 import org.gongkai.web.Json;
@@ -23,16 +24,22 @@ public final class ScreenRoutes {
     private final ScreenStore store;
     private final ScreenService service;
     private final ItemStore items;
+    private final Deliveries deliveries;
     private final ZoneId zone;
     private final Duration horizon;
+    private final int defaultDurationSeconds;
     private final Clock clock;
 
-    public ScreenRoutes(ScreenStore store, ScreenService service, ItemStore items, ZoneId zone, Duration horizon, Clock clock) {
+    /** defaultDurationSeconds: the server's (display.defaultDurationSeconds), for a group saved without its own. */
+    public ScreenRoutes(ScreenStore store, ScreenService service, ItemStore items, ZoneId zone, Duration horizon,
+                        int defaultDurationSeconds, Clock clock) {
         this.store = store;
         this.service = service;
         this.items = items;
+        this.deliveries = new Deliveries(items);
         this.zone = zone;
         this.horizon = horizon;
+        this.defaultDurationSeconds = defaultDurationSeconds;
         this.clock = clock;
     }
 
@@ -93,8 +100,7 @@ public final class ScreenRoutes {
             out.put("ticker", List.of());
             out.put("alerts", List.of());
         } else {
-            List<Item> deliverable = items.deliverable(OffsetDateTime.ofInstant(at, zone), OffsetDateTime.ofInstant(at.plus(horizon), zone))
-                    .stream().filter(i -> Playlists.deliverable(i, screen.group(), at, horizon)).toList();
+            List<Item> deliverable = deliveries.deliverableTo(screen.group(), at, horizon);
             out.put("rotation", Playlists.rotation(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
             out.put("ticker", Playlists.ticker(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
             out.put("alerts", Playlists.alerts(deliverable, at, zone).stream().map(ScreenRoutes::summary).toList());
@@ -148,7 +154,7 @@ public final class ScreenRoutes {
         Requests.require(pathCode == null || g.code() == null || g.code().equals(pathCode), "code", "does not match the address");
         Requests.require(g.name() != null && !g.name().isBlank() && g.name().length() <= 200, "name", "is required (at most 200 characters)");
         Requests.require(g.nameEn() == null || g.nameEn().length() <= 200, "nameEn", "is longer than 200 characters");
-        int duration = g.defaultDurationSeconds() == null ? 12 : g.defaultDurationSeconds();
+        int duration = Playlists.groupDurationSeconds(g.defaultDurationSeconds(), defaultDurationSeconds);
         Requests.require(duration >= 1 && duration <= 600, "defaultDurationSeconds", "must be from 1 to 600");
         double distance = g.viewingDistanceMeters() == null ? 5 : g.viewingDistanceMeters();
         Requests.require(distance > 0 && distance <= 1000, "viewingDistanceMeters", "must be more than 0 and at most 1000");
