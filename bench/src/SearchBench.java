@@ -145,9 +145,10 @@ public final class SearchBench {
         Details.Policy policy = kind == ItemKind.POLICY ? new Details.Policy(
                 "000000000/" + (2020 + f.nextInt(7)) + "-" + String.format(Locale.ROOT, "%05d", f.nextInt(20000)),
                 "示范县人民政府", "示政发〔" + (2020 + f.nextInt(7)) + "〕" + (1 + f.nextInt(200)) + "号", null, null, "社会保障") : null;
-        return new Item(id, kind, title, summary, body.toString(), "text", List.of(), "dept", "notices", List.of(),
-                List.of(), List.of(), null, created, null, 50, null, null, List.of(), guide, policy, null, null,
-                ItemStatus.PUBLISHED, 1, null, created, "bench", created, "bench", created);
+        return Item.builder().id(id).kind(kind).title(title).summary(summary).body(body.toString()).bodyFormat("text")
+                .department("dept").category("notices").publishStart(created).priority(50)
+                .details(guide != null ? guide : policy).status(ItemStatus.PUBLISHED).version(1).createdAt(created)
+                .createdBy("bench").updatedAt(created).updatedBy("bench").publishedAt(created).build();
     }
 
     static Details.Guide guide(Random f) {

@@ -13,12 +13,26 @@ export function statusBadge(code) {
   return badge(statusName(code), kinds[code]);
 }
 
+// The actions of an item's history by the codes the server stores: HistoryAction in Java and the CHECK of
+// item_history.action (V9__history_actions.sql) list the same names (HistoryActionNamesUnitTest).
+var ACTION_NAMES = {
+  create: ['新建', 'Created'],
+  update: ['修改', 'Edited'],
+  revise: ['修改已发布内容', 'Changed the published item'],
+  submit: ['提交审核', 'Submitted'],
+  approve: ['审核通过并发布', 'Approved and published'],
+  'return': ['退回修改', 'Returned'],
+  withdraw: ['撤回', 'Withdrawn'],
+  clear: ['解除预警', 'All clear'],
+  issue: ['签发', 'Issued'],
+  'import': ['导入', 'Imported']
+};
+
+export var HISTORY_ACTIONS = Object.keys(ACTION_NAMES);
+
 export function actionName(code) {
-  var names = { create: tr('新建', 'Created'), update: tr('修改', 'Edited'), revise: tr('修改已发布内容', 'Changed the published item'),
-    submit: tr('提交审核', 'Submitted'), approve: tr('审核通过并发布', 'Approved and published'),
-    'return': tr('退回修改', 'Returned'), withdraw: tr('撤回', 'Withdrawn'), clear: tr('解除预警', 'All clear'),
-    issue: tr('签发', 'Issued'), 'import': tr('导入', 'Imported') };
-  return names[code] || code;
+  var names = ACTION_NAMES.hasOwnProperty(code) ? ACTION_NAMES[code] : null;
+  return names ? tr(names[0], names[1]) : code;
 }
 
 export function fieldName(code) {

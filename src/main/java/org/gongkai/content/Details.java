@@ -3,15 +3,22 @@ package org.gongkai.content;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The kind-specific fields of an item, per DOMAIN.md. Stored as JSON in items.details. */
-public final class Details {
-    private Details() {}
+/**
+ * The kind-specific fields of an item, per DOMAIN.md: one record per kind that has any (a notice has none), so an
+ * item holds one Details or none. Stored as JSON in items.details; in the API's JSON it is the field named by its
+ * kind's code ("guide", "policy", "interpretation", "alert"), see {@link WithDetails}.
+ */
+public sealed interface Details permits Details.Guide, Details.Policy, Details.Interpretation, Details.Alert {
+    /** The kind these details belong to (ItemKind holds the mapping). */
+    default ItemKind kind() {
+        return ItemKind.ofDetails(getClass());
+    }
 
     /** 办事指南: everything a citizen needs before going to the window. */
     public record Guide(String implementingBody, String applicants, List<String> conditions, List<Material> materials,
                         List<Step> steps, Integer statutoryDays, Integer promisedDays, List<Fee> fees, Integer visits,
                         Place place, String hours, String phone, String complaintsPhone, String onlineUrl,
-                        List<String> legalBasis, List<Faq> faq) {}
+                        List<String> legalBasis, List<Faq> faq) implements Details {}
 
     /** form: original | copy | original_and_copy; format: paper | electronic | paper_or_electronic. */
     public record Material(String name, String form, Integer originals, Integer copies, String format, String source,
@@ -27,18 +34,18 @@ public final class Details {
 
     /** 政策文件. */
     public record Policy(String indexNumber, String issuingBody, String documentNumber, LocalDate writtenDate,
-                         LocalDate publishedDate, String subject) {}
+                         LocalDate publishedDate, String subject) implements Details {}
 
     /** 政策解读, linked to its policy. form: text | graphic | media | leader | expert | qa. */
-    public record Interpretation(Long policyId, String form, String interpreter) {}
+    public record Interpretation(Long policyId, String form, String interpreter) implements Details {}
 
     /** 预警: level blue < yellow < orange < red. */
-    public record Alert(String level, String hazard, String area, String issuer) {}
+    public record Alert(String level, String hazard, String area, String issuer) implements Details {}
 
-    public static final List<String> MATERIAL_FORMS = List.of("original", "copy", "original_and_copy");
-    public static final List<String> MATERIAL_FORMATS = List.of("paper", "electronic", "paper_or_electronic");
-    public static final List<String> INTERPRETATION_FORMS = List.of("text", "graphic", "media", "leader", "expert", "qa");
-    public static final List<String> ALERT_LEVELS = List.of("blue", "yellow", "orange", "red");
-    public static final List<String> HAZARDS = List.of("typhoon", "rainstorm", "heat", "cold", "gale", "fog", "flood",
+    List<String> MATERIAL_FORMS = List.of("original", "copy", "original_and_copy");
+    List<String> MATERIAL_FORMATS = List.of("paper", "electronic", "paper_or_electronic");
+    List<String> INTERPRETATION_FORMS = List.of("text", "graphic", "media", "leader", "expert", "qa");
+    List<String> ALERT_LEVELS = List.of("blue", "yellow", "orange", "red");
+    List<String> HAZARDS = List.of("typhoon", "rainstorm", "heat", "cold", "gale", "fog", "flood",
             "snow", "thunder", "hail", "drought", "haze", "public_health", "other");
 }

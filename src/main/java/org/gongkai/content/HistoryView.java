@@ -22,12 +22,12 @@ final class HistoryView {
 
     private HistoryView() {}
 
-    static List<ObjectNode> of(List<ItemStore.HistoryEntry> entries) {
+    static List<ObjectNode> of(List<ItemHistory.Entry> entries) {
         List<ObjectNode> result = new ArrayList<>();
         Map<String, List<String>> previous = Map.of();
-        for (ItemStore.HistoryEntry e : entries) {
+        for (ItemHistory.Entry e : entries) {
             ObjectNode node = Json.MAPPER.createObjectNode();
-            node.put("id", e.id()).put("version", e.version()).put("action", e.action()).put("actor", e.actor())
+            node.put("id", e.id()).put("version", e.version()).put("action", e.action().code()).put("actor", e.actor())
                     .put("at", e.at().toString()).put("note", e.note());
             JsonNode snapshot = parse(e.snapshot());
             if (snapshot.isObject()) {

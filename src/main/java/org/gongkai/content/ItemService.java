@@ -1,7 +1,7 @@
 package org.gongkai.content;
 
 import org.gongkai.accounts.Staff;
-import org.gongkai.push.Change;
+import org.gongkai.content.ItemCommits.Committed;
 import org.gongkai.push.ChangeFeed;
 import org.gongkai.qr.ShortCodes;
 import org.gongkai.web.ApiException;
@@ -14,14 +14,16 @@ import java.util.Optional;
 
 /**
  * Writing items: drafts are saved in place; a change to a published item is kept as a revision for review while
- * the published version stays on screen. Each write commits with its history (and, when screens see it, the change
- * log) in one transaction, then tells the change feed. Approval and withdrawal are in {@link ReviewService}.
+ * the published version stays on screen. Each write ends through {@link ItemCommits}: with its history (and, when
+ * screens see it, the change log) in one transaction, then the change feed. Approval and withdrawal are in
+ * {@link ReviewService}.
  */
 public final class ItemService {
     private final ItemStore store;
     private final ReviewStore reviews;
+    private final ItemHistory history;
+    private final ItemCommits commits;
     private final ItemValidator validator;
-    private final ChangeFeed feed;
     private final Clock clock;
     private final boolean alertSecondApprover;
 
@@ -29,8 +31,9 @@ public final class ItemService {
                        boolean alertSecondApprover) {
         this.store = store;
         this.reviews = reviews;
+        this.history = new ItemHistory(store.jdbi());
+        this.commits = new ItemCommits(store, reviews, history, feed);
         this.validator = validator;
-        this.feed = feed;
         this.clock = clock;
         this.alertSecondApprover = alertSecondApprover;
     }
@@ -44,7 +47,7 @@ public final class ItemService {
         ItemInput in = validator.check(raw);
         ItemAccess.requireEdit(staff, in.department());
         boolean issue = requireSavableStatus(in, staff);
-        return insert(in, staff.username(), issue ? "issue" : "create");
+        return insert(in, staff.username(), issue ? HistoryAction.ISSUE : HistoryAction.CREATE, null);
     }
 
     /**
@@ -52,32 +55,24 @@ public final class ItemService {
      * approved (first published) at approvedAt, its own date, so that reports count it then and not at the import.
      */
     public Item importApproved(ItemInput raw, String actor, OffsetDateTime approvedAt) {
-        return insert(validator.check(raw).withStatus(ItemStatus.PUBLISHED), actor, "import", approvedAt);
+        return insert(validator.check(raw).withStatus(ItemStatus.PUBLISHED), actor, HistoryAction.IMPORT, approvedAt);
     }
 
-    private Item insert(ItemInput in, String actor, String action) {
-        return insert(in, actor, action, null);
-    }
-
-    private Item insert(ItemInput in, String actor, String action, OffsetDateTime approvedElsewhere) {
+    /** approvedElsewhere: when content approved elsewhere was approved; null for content approved here, if at all. */
+    private Item insert(ItemInput in, String actor, HistoryAction action, OffsetDateTime approvedElsewhere) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Committed result = store.jdbi().inTransaction(h -> {
+        return commits.commit(h -> {
             long id = store.insert(h, in, actor, now);
             store.insertShortLink(h, newShortCode(h), id);
-            if (approvedElsewhere != null) reviews.approvedElsewhere(h, id, actor, approvedElsewhere);
-            Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), action, actor, approvedElsewhere != null ? approvedElsewhere : now, item, null);
-            if (item.status() != ItemStatus.PUBLISHED) return new Committed(item, 0);
-            if (approvedElsewhere == null) reviews.approved(h, id, actor, now);
-            return new Committed(item, store.recordChange(h, id, now));
+            if (in.status() != ItemStatus.PUBLISHED) return commits.saved(h, id, action, actor, now);
+            return commits.published(h, id, action, actor, approvedElsewhere != null ? approvedElsewhere : now, now);
         });
-        return result.announce(feed);
     }
 
     public Item update(long id, ItemInput raw, Staff staff) {
         ItemInput in = validator.check(raw);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Committed result = store.jdbi().inTransaction(h -> {
+        return commits.commit(h -> {
             Item old = store.find(h, id).orElseThrow(() -> ApiException.notFound("item " + id));
             ItemAccess.requireEdit(staff, old.department());
             ItemAccess.requireEdit(staff, in.department());
@@ -92,17 +87,13 @@ public final class ItemService {
             boolean issue = requireSavableStatus(in, staff);
             if (old.status() == ItemStatus.PUBLISHED && !issue) {
                 reviews.saveRevision(h, id, old.version(), in, in.status(), staff.username(), now);
-                store.insertHistory(h, id, old.version(), "revise", staff.username(), now, in, null);
+                commits.noted(h, id, old.version(), HistoryAction.REVISE, staff.username(), now, in, null);
                 return new Committed(old, 0);
             }
             if (!store.update(h, id, expected, in, staff.username(), now)) throw staleVersion(old);
-            Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), issue ? "issue" : "update", staff.username(), now, item, null);
-            if (!issue) return new Committed(item, 0);
-            reviews.approved(h, id, staff.username(), now);
-            return new Committed(item, store.recordChange(h, id, now));
+            if (!issue) return commits.saved(h, id, HistoryAction.UPDATE, staff.username(), now);
+            return commits.published(h, id, HistoryAction.ISSUE, staff.username(), now, now);
         });
-        return result.announce(feed);
     }
 
     /**
@@ -153,13 +144,11 @@ public final class ItemService {
         ItemAccess.requireEdit(staff, in.department());
         Item existing = existingId == null ? null : get(existingId, Optional.of(staff));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return new Item(existing == null ? 0 : existing.id(), in.kind(), in.title(), in.summary(), in.body(),
-                in.bodyFormat(), BodyBlocks.of(in.body(), in.bodyFormat()), in.department(), in.category(),
-                in.lifeEvents(), in.enterpriseStages(), in.tags(), in.sourceUrl(), in.publishStart(), in.publishEnd(),
-                in.priority(), in.durationSeconds(), in.schedule(), in.targetGroups(), in.guide(), in.policy(),
-                in.interpretation(), in.alert(), in.status(), existing == null ? 0 : existing.version(),
-                existing == null ? null : existing.shortCode(), now, staff.username(), now, staff.username(),
-                existing == null ? null : existing.publishedAt());
+        return Item.builder().content(in).id(existing == null ? 0 : existing.id())
+                .version(existing == null ? 0 : existing.version())
+                .shortCode(existing == null ? null : existing.shortCode()).createdAt(now).createdBy(staff.username())
+                .updatedAt(now).updatedBy(staff.username()).publishedAt(existing == null ? null : existing.publishedAt())
+                .build();
     }
 
     /** Public readers see published, started items only; editors see their own department's drafts only. */
@@ -181,13 +170,13 @@ public final class ItemService {
     }
 
     /** The history holds every draft's text, so an editor reads only their own department's. */
-    public List<ItemStore.HistoryEntry> history(long id, Staff staff) {
+    public List<ItemHistory.Entry> history(long id, Staff staff) {
         Item item = get(id, Optional.of(staff));
         if (!ItemAccess.mayReadDrafts(staff, item.department())) {
             throw ApiException.forbidden("the history of item " + id + " (department " + item.department()
                     + ") holds its drafts; editors read only their own department's");
         }
-        return store.history(id);
+        return history.of(id);
     }
 
     private String newShortCode(Handle h) {
@@ -196,13 +185,5 @@ public final class ItemService {
             if (!store.shortCodeTaken(h, code)) return code;
         }
         throw new IllegalStateException("could not find a free short code");
-    }
-
-    /** A committed write; version is the new content version when screens are affected, else 0. */
-    record Committed(Item item, long version) {
-        Item announce(ChangeFeed feed) {
-            if (version > 0) feed.publish(new Change.Content(version, List.of(item.id())));
-            return item;
-        }
     }
 }

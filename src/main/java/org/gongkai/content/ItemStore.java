@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** All SQL for items, their history, short links and the content change log. */
+/** All SQL for items, their short links and the content change log (their history is {@link ItemHistory}). */
 public final class ItemStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String COLUMNS = """
@@ -146,17 +146,16 @@ public final class ItemStore {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
+    /** Published or not, published_at is left to the approval ({@link ReviewStore#approved}). */
     long insert(Handle h, ItemInput in, String actor, OffsetDateTime now) {
         var update = h.createUpdate("""
                 INSERT INTO items (kind, title, summary, body, body_format, department, category, life_events,
                   enterprise_stages, tags, source_url, publish_start, publish_end, priority, duration_seconds, schedule,
-                  target_groups, details, policy_id, status, version, created_at, created_by, updated_at, updated_by,
-                  published_at)
+                  target_groups, details, policy_id, status, version, created_at, created_by, updated_at, updated_by)
                 VALUES (:kind, :title, :summary, :body, :bodyFormat, :department, :category, :lifeEvents,
                   :enterpriseStages, :tags, :sourceUrl, :publishStart, :publishEnd, :priority, :durationSeconds, :schedule,
-                  :targetGroups, :details, :policyId, :status, 1, :now, :actor, :now, :actor, :publishedAt)""");
-        bindContent(update, in).bind("now", now).bind("actor", actor)
-                .bind("publishedAt", in.status() == ItemStatus.PUBLISHED ? now : null);
+                  :targetGroups, :details, :policyId, :status, 1, :now, :actor, :now, :actor)""");
+        bindContent(update, in).bind("now", now).bind("actor", actor);
         return update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -169,8 +168,7 @@ public final class ItemStore {
                   publish_start = :publishStart, publish_end = :publishEnd, priority = :priority,
                   duration_seconds = :durationSeconds, schedule = :schedule, target_groups = :targetGroups,
                   details = :details, policy_id = :policyId, status = :status, version = version + 1,
-                  updated_at = :now, updated_by = :actor,
-                  published_at = CASE WHEN :status = 'published' AND published_at IS NULL THEN :now ELSE published_at END
+                  updated_at = :now, updated_by = :actor
                 WHERE id = :id AND version = :expected""");
         bindContent(update, in).bind("now", now).bind("actor", actor).bind("id", id).bind("expected", expectedVersion);
         return update.execute() == 1;
@@ -188,13 +186,6 @@ public final class ItemStore {
     }
 
     private static <T extends SqlStatement<T>> T bindContent(T s, ItemInput in) {
-        Object details = switch (in.kind()) {
-            case GUIDE -> in.guide();
-            case POLICY -> in.policy();
-            case INTERPRETATION -> in.interpretation();
-            case ALERT -> in.alert();
-            case NOTICE -> null;
-        };
         return s.bind("kind", in.kind().code()).bind("title", in.title()).bind("summary", in.summary())
                 .bind("body", in.body()).bind("bodyFormat", in.bodyFormat()).bind("department", in.department())
                 .bind("category", in.category()).bind("lifeEvents", Json.write(in.lifeEvents()))
@@ -204,7 +195,7 @@ public final class ItemStore {
                 .bind("durationSeconds", in.durationSeconds())
                 .bind("schedule", in.schedule() == null ? null : Json.write(in.schedule()))
                 .bind("targetGroups", Json.write(in.targetGroups()))
-                .bind("details", details == null ? null : Json.write(details))
+                .bind("details", in.details() == null ? null : Json.write(in.details()))
                 .bind("policyId", in.interpretation() == null ? null : in.interpretation().policyId())
                 .bind("status", in.status().code());
     }
@@ -215,30 +206,6 @@ public final class ItemStore {
 
     boolean shortCodeTaken(Handle h, String code) {
         return h.createQuery("SELECT COUNT(*) FROM short_links WHERE code = :c").bind("c", code).mapTo(Integer.class).one() > 0;
-    }
-
-    /** snapshot: the item, or for a revision the input under review; note: a reason given, such as for a return. */
-    void insertHistory(Handle h, long itemId, int version, String action, String actor, OffsetDateTime now,
-                       Object snapshot, String note) {
-        h.createUpdate("""
-                        INSERT INTO item_history (item_id, version, action, actor, at, snapshot, note)
-                        VALUES (:i, :v, :a, :actor, :now, :s, :note)""")
-                .bind("i", itemId).bind("v", version).bind("a", action).bind("actor", actor).bind("now", now)
-                .bind("s", Json.write(snapshot)).bind("note", note).execute();
-    }
-
-    public record HistoryEntry(long id, int version, String action, String actor, OffsetDateTime at, String note,
-                               String snapshot) {}
-
-    public List<HistoryEntry> history(long itemId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, version, action, actor, at, note, snapshot FROM item_history WHERE item_id = :i
-                        ORDER BY id""")
-                .bind("i", itemId)
-                .map((rs, ctx) -> new HistoryEntry(rs.getLong("id"), rs.getInt("version"), rs.getString("action"),
-                        rs.getString("actor"), rs.getObject("at", OffsetDateTime.class), rs.getString("note"),
-                        rs.getString("snapshot")))
-                .list());
     }
 
     /** Records that an item changed in a way screens may see; the generated key is the new content version. */
@@ -293,26 +260,24 @@ public final class ItemStore {
 
     static Item map(ResultSet rs) throws SQLException {
         ItemKind kind = ItemKind.parse(rs.getString("kind"));
-        String details = rs.getString("details");
-        String body = rs.getString("body");
-        String format = rs.getString("body_format");
         int duration = rs.getInt("duration_seconds");
         Integer durationSeconds = rs.wasNull() ? null : duration;
-        return new Item(rs.getLong("id"), kind, rs.getString("title"), rs.getString("summary"), body, format,
-                BodyBlocks.of(body, format), rs.getString("department"), rs.getString("category"),
-                readJson(rs.getString("life_events"), STRINGS), readJson(rs.getString("enterprise_stages"), STRINGS),
-                readJson(rs.getString("tags"), STRINGS), rs.getString("source_url"),
-                rs.getObject("publish_start", OffsetDateTime.class), rs.getObject("publish_end", OffsetDateTime.class),
-                rs.getInt("priority"), durationSeconds, readJson(rs.getString("schedule"), Schedule.class),
-                readJson(rs.getString("target_groups"), STRINGS),
-                kind == ItemKind.GUIDE ? readJson(details, Details.Guide.class) : null,
-                kind == ItemKind.POLICY ? readJson(details, Details.Policy.class) : null,
-                kind == ItemKind.INTERPRETATION ? readJson(details, Details.Interpretation.class) : null,
-                kind == ItemKind.ALERT ? readJson(details, Details.Alert.class) : null,
-                ItemStatus.parse(rs.getString("status")), rs.getInt("version"), rs.getString("short_code"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
-                rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"),
-                rs.getObject("published_at", OffsetDateTime.class));
+        return Item.builder().id(rs.getLong("id")).kind(kind).title(rs.getString("title"))
+                .summary(rs.getString("summary")).body(rs.getString("body")).bodyFormat(rs.getString("body_format"))
+                .department(rs.getString("department")).category(rs.getString("category"))
+                .lifeEvents(readJson(rs.getString("life_events"), STRINGS))
+                .enterpriseStages(readJson(rs.getString("enterprise_stages"), STRINGS))
+                .tags(readJson(rs.getString("tags"), STRINGS)).sourceUrl(rs.getString("source_url"))
+                .publishStart(rs.getObject("publish_start", OffsetDateTime.class))
+                .publishEnd(rs.getObject("publish_end", OffsetDateTime.class)).priority(rs.getInt("priority"))
+                .durationSeconds(durationSeconds).schedule(readJson(rs.getString("schedule"), Schedule.class))
+                .targetGroups(readJson(rs.getString("target_groups"), STRINGS))
+                .details(kind.detailsType() == null ? null : readJson(rs.getString("details"), kind.detailsType()))
+                .status(ItemStatus.parse(rs.getString("status"))).version(rs.getInt("version"))
+                .shortCode(rs.getString("short_code")).createdAt(rs.getObject("created_at", OffsetDateTime.class))
+                .createdBy(rs.getString("created_by")).updatedAt(rs.getObject("updated_at", OffsetDateTime.class))
+                .updatedBy(rs.getString("updated_by")).publishedAt(rs.getObject("published_at", OffsetDateTime.class))
+                .build();
     }
 
     private static <T> T readJson(String json, Class<T> type) {

@@ -63,20 +63,21 @@ public final class ItemValidator {
         ItemStatus status = in.status() == null ? ItemStatus.DRAFT : in.status();
         require(status != ItemStatus.WITHDRAWN, "status", "cannot be set to withdrawn here; use POST /api/items/{id}/withdraw");
         checkDetails(in);
-        Details.Interpretation interpretation = in.interpretation() == null || in.interpretation().form() != null
-                ? in.interpretation()
-                : new Details.Interpretation(in.interpretation().policyId(), "text", in.interpretation().interpreter());
-        Details.Alert alert = in.alert() == null || in.alert().hazard() != null ? in.alert()
-                : new Details.Alert(in.alert().level(), "other", in.alert().area(), in.alert().issuer());
+        Details details = in.details();
+        if (details instanceof Details.Interpretation i && i.form() == null) {
+            details = new Details.Interpretation(i.policyId(), "text", i.interpreter());
+        } else if (details instanceof Details.Alert a && a.hazard() == null) {
+            details = new Details.Alert(a.level(), "other", a.area(), a.issuer());
+        }
         fitsColumn("lifeEvents", lifeEvents, 1000);
         fitsColumn("enterpriseStages", stages, 1000);
         fitsColumn("tags", tags, 4000);
         fitsColumn("targetGroups", groups, 4000);
         fitsColumn("schedule", in.schedule(), 4000);
-        fitsColumn(in.kind().code(), firstNonNull(in.guide(), in.policy(), interpretation, alert), 1_000_000);
-        return new ItemInput(in.kind(), title, summary, body, format, department, category, lifeEvents, stages, tags,
-                sourceUrl, in.publishStart(), in.publishEnd(), priority, in.durationSeconds(), in.schedule(), groups,
-                status, in.version(), in.guide(), in.policy(), interpretation, alert);
+        fitsColumn(in.kind().code(), details, 1_000_000);
+        return in.toBuilder().title(title).summary(summary).body(body).bodyFormat(format).department(department)
+                .category(category).lifeEvents(lifeEvents).enterpriseStages(stages).tags(tags).sourceUrl(sourceUrl)
+                .priority(priority).targetGroups(groups).status(status).details(details).build();
     }
 
     /** Lists and details are stored as JSON in columns of a fixed size; say which field is too big, never a 500. */
@@ -86,16 +87,14 @@ public final class ItemValidator {
         require(length <= max, field, "is too large: " + length + " characters stored as JSON, at most " + max);
     }
 
-    private static Object firstNonNull(Object... values) {
-        for (Object v : values) if (v != null) return v;
-        return null;
-    }
-
+    /** The details must be the kind's own; each kind's are in the field named by its code. */
     private void checkDetails(ItemInput in) {
-        only(in, ItemKind.GUIDE, "guide", in.guide());
-        only(in, ItemKind.POLICY, "policy", in.policy());
-        only(in, ItemKind.INTERPRETATION, "interpretation", in.interpretation());
-        only(in, ItemKind.ALERT, "alert", in.alert());
+        if (in.details() == null) {
+            require(in.kind().detailsType() == null, in.kind().code(), "is required for kind " + in.kind().code());
+        } else {
+            ItemKind of = in.details().kind();
+            require(of == in.kind(), of.code(), "is only for kind " + of.code());
+        }
         switch (in.kind()) {
             case GUIDE -> checkGuide(in.guide());
             case POLICY -> {
@@ -181,14 +180,6 @@ public final class ItemValidator {
             LocalTime.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field, field + " must be a time HH:mm");
-        }
-    }
-
-    private static void only(ItemInput in, ItemKind kind, String field, Object details) {
-        if (in.kind() == kind) {
-            require(details != null, field, "is required for kind " + kind.code());
-        } else {
-            require(details == null, field, "is only for kind " + kind.code());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.gongkai.content;
 
 import org.gongkai.accounts.Staff;
+import org.gongkai.content.ItemCommits.Committed;
 import org.gongkai.push.ChangeFeed;
 import org.gongkai.web.ApiException;
 import org.jdbi.v3.core.Handle;
@@ -17,13 +18,13 @@ import java.util.Set;
 public final class ReviewService {
     private final ItemStore store;
     private final ReviewStore reviews;
-    private final ChangeFeed feed;
+    private final ItemCommits commits;
     private final Clock clock;
 
     public ReviewService(ItemStore store, ReviewStore reviews, ChangeFeed feed, Clock clock) {
         this.store = store;
         this.reviews = reviews;
-        this.feed = feed;
+        this.commits = new ItemCommits(store, reviews, new ItemHistory(store.jdbi()), feed);
         this.clock = clock;
     }
 
@@ -43,7 +44,7 @@ public final class ReviewService {
                 throw ApiException.conflict("status", "item " + id + " is " + item.status().code()
                         + " and has no change to submit");
             }
-            store.insertHistory(h, id, item.version(), "submit", staff.username(), now, null, null);
+            commits.noted(h, id, item.version(), HistoryAction.SUBMIT, staff.username(), now, null, null);
             return store.find(h, id).orElseThrow();
         });
     }
@@ -52,7 +53,7 @@ public final class ReviewService {
     public Item approve(long id, Integer expected, Staff staff) {
         ItemAccess.requireReviewer(staff);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ItemService.Committed result = store.jdbi().inTransaction(h -> {
+        return commits.commit(h -> {
             Item item = find(h, id);
             requireNotAuthor(h, item, staff);
             Optional<ReviewStore.Revision> revision = reviews.revision(h, id);
@@ -69,12 +70,8 @@ public final class ReviewService {
             } else {
                 throw nothingSubmitted(item);
             }
-            reviews.approved(h, id, staff.username(), now);
-            Item published = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, published.version(), "approve", staff.username(), now, published, null);
-            return new ItemService.Committed(published, store.recordChange(h, id, now));
+            return commits.published(h, id, HistoryAction.APPROVE, staff.username(), now, now);
         });
-        return result.announce(feed);
     }
 
     public Item returnToAuthor(long id, String reason, Staff staff) {
@@ -90,7 +87,7 @@ public final class ReviewService {
             } else {
                 throw nothingSubmitted(item);
             }
-            store.insertHistory(h, id, item.version(), "return", staff.username(), now, null, reason);
+            commits.noted(h, id, item.version(), HistoryAction.RETURN, staff.username(), now, null, reason);
             return store.find(h, id).orElseThrow();
         });
     }
@@ -98,21 +95,18 @@ public final class ReviewService {
     /** Takes an item off every screen at once; for an alert, clear records the all-clear (解除). */
     public Item withdraw(long id, Staff staff, boolean clear) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        ItemService.Committed result = store.jdbi().inTransaction(h -> {
+        return commits.commit(h -> {
             Item old = find(h, id);
             ItemAccess.requireEdit(staff, old.department());
             if (clear && (old.kind() != ItemKind.ALERT || old.status() != ItemStatus.PUBLISHED)) {
                 throw ApiException.conflict("status", "item " + id + " is not a published alert; only those are cleared");
             }
-            if (old.status() == ItemStatus.WITHDRAWN) return new ItemService.Committed(old, 0);
+            if (old.status() == ItemStatus.WITHDRAWN) return new Committed(old, 0);
             moveItem(h, old, ItemStatus.WITHDRAWN, null, staff, now);
             reviews.deleteRevision(h, id);
-            Item item = store.find(h, id).orElseThrow();
-            store.insertHistory(h, id, item.version(), clear ? "clear" : "withdraw", staff.username(), now, item, null);
-            boolean wasVisible = old.status() == ItemStatus.PUBLISHED;
-            return new ItemService.Committed(item, wasVisible ? store.recordChange(h, id, now) : 0);
+            return commits.withdrawn(h, id, clear ? HistoryAction.CLEAR : HistoryAction.WITHDRAW, staff.username(), now,
+                    old.status() == ItemStatus.PUBLISHED);
         });
-        return result.announce(feed);
     }
 
     private void requireNotAuthor(Handle h, Item item, Staff reviewer) {

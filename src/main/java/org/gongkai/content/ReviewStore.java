@@ -100,7 +100,10 @@ public final class ReviewStore {
                 .bind("id", id).bind("expected", expectedVersion).execute() == 1;
     }
 
-    /** Marks the item's current version as approved (and first published, if it never was). */
+    /**
+     * Marks the item's current version as approved (and first published, if it never was) at that time: the only
+     * place published_at is set. Content approved elsewhere (imported) is approved at its own time.
+     */
     void approved(Handle h, long id, String reviewer, OffsetDateTime now) {
         h.createUpdate("""
                         UPDATE items SET approved_by = :r, approved_at = :now, return_reason = NULL,
@@ -109,20 +112,15 @@ public final class ReviewStore {
                 .bind("r", reviewer).bind("now", now).bind("id", id).execute();
     }
 
-    /** Content approved elsewhere (imported): approved, and first published, at its own time. */
-    void approvedElsewhere(Handle h, long id, String approver, OffsetDateTime at) {
-        h.createUpdate("UPDATE items SET approved_by = :r, approved_at = :at, published_at = :at WHERE id = :id")
-                .bind("r", approver).bind("at", at).bind("id", id).execute();
-    }
-
     /** Everyone who wrote or submitted the change now under review: since the last approval, or since creation. */
     Set<String> authorsOfPendingChange(Handle h, long itemId) {
         return new TreeSet<>(h.createQuery("""
                         SELECT DISTINCT actor FROM item_history WHERE item_id = :i
-                          AND action IN ('create', 'update', 'revise', 'submit')
+                          AND action IN (<authoring>)
                           AND id > COALESCE((SELECT MAX(id) FROM item_history WHERE item_id = :i
-                                             AND action IN ('approve', 'issue', 'import')), 0)""")
-                .bind("i", itemId).mapTo(String.class).list());
+                                             AND action IN (<publishing>)), 0)""")
+                .bind("i", itemId).bindList("authoring", HistoryAction.codes(HistoryAction.AUTHORING))
+                .bindList("publishing", HistoryAction.codes(HistoryAction.PUBLISHING)).mapTo(String.class).list());
     }
 
     private static Revision mapRevision(java.sql.ResultSet rs) throws java.sql.SQLException {

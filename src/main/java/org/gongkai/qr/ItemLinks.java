@@ -39,9 +39,7 @@ public final class ItemLinks {
         texts.add(item.title());
         texts.add(item.summary());
         texts.add(item.body());
-        for (Object details : new Object[]{item.guide(), item.policy(), item.interpretation(), item.alert()}) {
-            if (details != null) strings(Json.MAPPER.valueToTree(details), texts);
-        }
+        if (item.details() != null) strings(Json.MAPPER.valueToTree(item.details()), texts);
         return found(texts);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class FreshnessStore {
     /** The history actions that put content (or a new version of it) in front of the public. */
-    static final java.util.List<String> APPROVALS = java.util.List.of("approve", "issue", "import");
+    static final java.util.List<String> APPROVALS = org.gongkai.content.HistoryAction.codes(org.gongkai.content.HistoryAction.PUBLISHING);
 
     private final Jdbi jdbi;
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  * published or withdrawn.
  */
 public final class ScreenStore {
-    private static final List<String> PUBLISHING_ACTIONS = List.of("approve", "issue", "import");
+    private static final List<String> PUBLISHING_ACTIONS = org.gongkai.content.HistoryAction.codes(org.gongkai.content.HistoryAction.PUBLISHING);
     private static final String SCREEN_COLUMNS = """
             id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
             acked_version, current_item_id, current_item_version, created_at,

@@ -22,9 +22,9 @@ class ItemAccessUnitTest {
 
     static Item item(ItemStatus status, String department) {
         OffsetDateTime t = OffsetDateTime.parse("2026-11-23T10:00:00+08:00");
-        return new Item(7, ItemKind.NOTICE, "t", null, null, "text", List.of(), department, "notices", List.of(),
-                List.of(), List.of(), null, null, null, 50, null, null, List.of(), null, null, null, null, status, 1,
-                "ABC123", t, "a", t, "a", null);
+        return Item.builder().id(7).kind(ItemKind.NOTICE).title("t").bodyFormat("text").department(department)
+                .category("notices").priority(50).status(status).version(1).shortCode("ABC123").createdAt(t)
+                .createdBy("a").updatedAt(t).updatedBy("a").build();
     }
 
     static ApiException forbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

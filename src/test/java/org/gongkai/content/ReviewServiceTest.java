@@ -45,7 +45,7 @@ class ReviewServiceTest {
     }
 
     private List<String> history(long id) {
-        return s.items.history(id).stream().map(h -> h.action() + " " + h.actor() + " v" + h.version()
+        return new ItemHistory(s.jdbi).of(id).stream().map(h -> h.action().code() + " " + h.actor() + " v" + h.version()
                 + (h.note() == null ? "" : " (" + h.note() + ")")).toList();
     }
 
@@ -54,10 +54,7 @@ class ReviewServiceTest {
     }
 
     private ItemInput edited(Item item, String title, ItemStatus status) {
-        return new ItemInput(item.kind(), title, item.summary(), item.body(), item.bodyFormat(), item.department(),
-                item.category(), item.lifeEvents(), item.enterpriseStages(), item.tags(), item.sourceUrl(),
-                item.publishStart(), item.publishEnd(), item.priority(), item.durationSeconds(), item.schedule(),
-                item.targetGroups(), status, item.version(), null, null, null, null);
+        return item.content().toBuilder().title(title).status(status).details(null).build();
     }
 
     private ReviewStore.Revision revision(long id) {
@@ -355,9 +352,9 @@ class ReviewServiceTest {
     }
 
     private ItemInput alert(String level) {
-        return new ItemInput(ItemKind.ALERT, "暴雨预警", null, null, "text", "weather", "emergency", List.of(), List.of(),
-                List.of(), null, s.now().minusMinutes(1), s.now().plusHours(6), null, null, null, List.of(),
-                ItemStatus.PUBLISHED, null, null, null, null, new Details.Alert(level, "rainstorm", "全县", null));
+        return ItemInput.builder().kind(ItemKind.ALERT).title("暴雨预警").bodyFormat("text").department("weather")
+                .category("emergency").publishStart(s.now().minusMinutes(1)).publishEnd(s.now().plusHours(6))
+                .status(ItemStatus.PUBLISHED).details(new Details.Alert(level, "rainstorm", "全县", null)).build();
     }
 
     @Test

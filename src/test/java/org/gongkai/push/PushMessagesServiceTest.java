@@ -39,15 +39,15 @@ class PushMessagesServiceTest {
     }
 
     private ItemInput notice(String title, OffsetDateTime start, OffsetDateTime end, List<String> groups) {
-        return new ItemInput(ItemKind.NOTICE, title, null, "正文", "text", "hrss", "notices", List.of(), List.of(),
-                List.of(), null, start, end, null, null, null, groups, ItemStatus.SUBMITTED, null, null, null, null, null);
+        return Services.notice(title, ItemStatus.SUBMITTED).toBuilder().publishStart(start).publishEnd(end)
+                .targetGroups(groups).build();
     }
 
     private Item alert(String title) {
-        return s.itemService.create(new ItemInput(ItemKind.ALERT, title, null, null, "text", "weather", "emergency",
-                List.of(), List.of(), List.of(), null, s.now().minusMinutes(1), s.now().plusHours(6), null, null, null,
-                List.of(), ItemStatus.PUBLISHED, null, null, null, null, new Details.Alert("red", "rainstorm", "全县", null)),
-                s.reviewer);
+        return s.itemService.create(ItemInput.builder().kind(ItemKind.ALERT).title(title).bodyFormat("text")
+                .department("weather").category("emergency").publishStart(s.now().minusMinutes(1))
+                .publishEnd(s.now().plusHours(6)).status(ItemStatus.PUBLISHED)
+                .details(new Details.Alert("red", "rainstorm", "全县", null)).build(), s.reviewer);
     }
 
     static JsonNode json(String message) {

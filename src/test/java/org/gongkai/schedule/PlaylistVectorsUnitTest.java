@@ -114,13 +114,14 @@ class PlaylistVectorsUnitTest {
         long id = n.get("id").asLong();
         OffsetDateTime created = time(n.get("createdAt"));
         JsonNode alert = n.get("alert");
-        return new Item(id, ItemKind.parse(n.get("kind").asText()), "item " + id, null, null, "text", List.of(), "d",
-                "notices", List.of(), List.of(), strings(n.get("tags")), null, time(n.get("publishStart")),
-                time(n.get("publishEnd")), n.get("priority").asInt(),
-                n.get("durationSeconds").isNull() ? null : n.get("durationSeconds").asInt(), schedule(n.get("schedule")),
-                strings(n.get("targetGroups")), null, null, null,
-                alert.isNull() ? null : new Details.Alert(alert.get("level").asText(), "other", "全县", null),
-                ItemStatus.parse(n.get("status").asText()), 1, "C" + id, created, "a", created, "a", null);
+        return Item.builder().id(id).kind(ItemKind.parse(n.get("kind").asText())).title("item " + id).bodyFormat("text")
+                .department("d").category("notices").tags(strings(n.get("tags"))).publishStart(time(n.get("publishStart")))
+                .publishEnd(time(n.get("publishEnd"))).priority(n.get("priority").asInt())
+                .durationSeconds(n.get("durationSeconds").isNull() ? null : n.get("durationSeconds").asInt())
+                .schedule(schedule(n.get("schedule"))).targetGroups(strings(n.get("targetGroups")))
+                .details(alert.isNull() ? null : new Details.Alert(alert.get("level").asText(), "other", "全县", null))
+                .status(ItemStatus.parse(n.get("status").asText())).version(1).shortCode("C" + id)
+                .createdAt(created).createdBy("a").updatedAt(created).updatedBy("a").build();
     }
 
     static Schedule schedule(JsonNode s) {

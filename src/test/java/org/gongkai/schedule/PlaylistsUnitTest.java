@@ -24,10 +24,12 @@ class PlaylistsUnitTest {
 
     static Item item(ItemKind kind, int priority, String start, String end, Schedule schedule, List<String> groups,
                      Details.Alert alert) {
-        return new Item(ids++, kind, "t", null, null, "text", List.of(), "d", "notices", List.of(), List.of(),
-                List.of(), null, start == null ? null : OffsetDateTime.parse(start), end == null ? null : OffsetDateTime.parse(end),
-                priority, null, schedule, groups, null, null, null, alert, ItemStatus.PUBLISHED, 1, "ABC123",
-                OffsetDateTime.parse("2026-11-01T00:00:00+08:00"), "a", OffsetDateTime.parse("2026-11-01T00:00:00+08:00"), "a", null);
+        OffsetDateTime created = OffsetDateTime.parse("2026-11-01T00:00:00+08:00");
+        return Item.builder().id(ids++).kind(kind).title("t").bodyFormat("text").department("d").category("notices")
+                .publishStart(start == null ? null : OffsetDateTime.parse(start))
+                .publishEnd(end == null ? null : OffsetDateTime.parse(end)).priority(priority).schedule(schedule)
+                .targetGroups(groups).details(alert).status(ItemStatus.PUBLISHED).version(1).shortCode("ABC123")
+                .createdAt(created).createdBy("a").updatedAt(created).updatedBy("a").build();
     }
 
     static Item notice(int priority, String start, String end) {
@@ -95,9 +97,7 @@ class PlaylistsUnitTest {
     void tickerNoticesLeaveTheRotationForTheTickerLine() {
         Item page = notice(50, "2026-11-20T00:00:00+08:00", null);
         Item line = notice(50, "2026-11-21T00:00:00+08:00", null);
-        Item tagged = new Item(line.id(), line.kind(), line.title(), null, null, "text", List.of(), "d", "notices", List.of(),
-                List.of(), List.of(Playlists.TICKER_TAG), null, line.publishStart(), null, 50, null, null, List.of(), null, null,
-                null, null, ItemStatus.PUBLISHED, 1, "ABC124", line.createdAt(), "a", line.updatedAt(), "a", null);
+        Item tagged = line.toBuilder().tags(List.of(Playlists.TICKER_TAG)).shortCode("ABC124").build();
         assertThat(Playlists.rotation(List.of(page, tagged), MONDAY_10, BEIJING)).containsExactly(page);
         assertThat(Playlists.ticker(List.of(page, tagged), MONDAY_10, BEIJING)).containsExactly(tagged);
     }
@@ -111,10 +111,8 @@ class PlaylistsUnitTest {
     }
 
     static Item created(Item i, ItemStatus status, String createdAt) {
-        return new Item(i.id(), i.kind(), i.title(), null, null, "text", List.of(), "d", "notices", List.of(), List.of(),
-                i.tags(), null, i.publishStart(), i.publishEnd(), i.priority(), null, i.schedule(), i.targetGroups(), null,
-                null, null, i.alert(), status, 1, "ABC125", OffsetDateTime.parse(createdAt), "a", OffsetDateTime.parse(createdAt),
-                "a", null);
+        return i.toBuilder().status(status).shortCode("ABC125").createdAt(OffsetDateTime.parse(createdAt))
+                .updatedAt(OffsetDateTime.parse(createdAt)).build();
     }
 
     @Test

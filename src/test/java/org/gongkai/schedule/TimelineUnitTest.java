@@ -56,12 +56,10 @@ class TimelineUnitTest {
         Item morning = PlaylistsUnitTest.item(ItemKind.NOTICE, 70, null, null,
                 new Schedule(List.of(), List.of(new Schedule.TimeRange("08:00", "12:00"))), List.of(), null);
         Item allDay = PlaylistsUnitTest.item(ItemKind.NOTICE, 40, null, null, null, List.of(), null);
-        Item withDuration = new Item(allDay.id() + 100, ItemKind.GUIDE, "指南", null, null, "text", List.of(), "d", "notices",
-                List.of(), List.of(), List.of(), null, null, null, 30, 45, null, List.of(), null, null, null, null,
-                ItemStatus.PUBLISHED, 1, "ABC126", allDay.createdAt(), "a", allDay.updatedAt(), "a", null);
-        Item line = new Item(allDay.id() + 200, ItemKind.NOTICE, "停水通知", null, null, "text", List.of(), "d", "notices",
-                List.of(), List.of(), List.of(Playlists.TICKER_TAG), null, null, null, 60, null, null, List.of(), null, null,
-                null, null, ItemStatus.PUBLISHED, 1, "ABC127", allDay.createdAt(), "a", allDay.updatedAt(), "a", null);
+        Item withDuration = allDay.toBuilder().id(allDay.id() + 100).kind(ItemKind.GUIDE).title("指南").priority(30)
+                .durationSeconds(45).shortCode("ABC126").build();
+        Item line = allDay.toBuilder().id(allDay.id() + 200).title("停水通知").tags(List.of(Playlists.TICKER_TAG))
+                .priority(60).shortCode("ABC127").build();
         Item alert = PlaylistsUnitTest.item(ItemKind.ALERT, 50, "2026-11-23T14:00:00+08:00", "2026-11-23T15:30:00+08:00",
                 null, List.of(), new Details.Alert("orange", "gale", "全县", null));
 

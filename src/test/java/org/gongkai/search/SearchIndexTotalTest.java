@@ -20,9 +20,10 @@ class SearchIndexTotalTest {
         List<Item> items = new ArrayList<>();
         for (int i = 1; i <= 2500; i++) {
             String title = (i % 2 == 0 ? "城关镇城乡居民养老保险参保登记" : "南山镇个体工商户设立登记") + "（第" + i + "批）";
-            items.add(new Item(i, ItemKind.GUIDE, title, "本事项办理相关业务。", "根据有关规定办理。", "text", List.of(), "dept",
-                    "office-guides", List.of(), List.of(), List.of(), null, created, null, 50, null, null, List.of(), null,
-                    null, null, null, ItemStatus.PUBLISHED, 1, null, created, "test", created, "test", created));
+            items.add(Item.builder().id(i).kind(ItemKind.GUIDE).title(title).summary("本事项办理相关业务。")
+                    .body("根据有关规定办理。").bodyFormat("text").department("dept").category("office-guides")
+                    .publishStart(created).priority(50).status(ItemStatus.PUBLISHED).version(1).createdAt(created)
+                    .createdBy("test").updatedAt(created).updatedBy("test").publishedAt(created).build());
         }
         try (SearchIndex index = new SearchIndex(SynonymsLoader.builtIn())) {
             index.update(items);

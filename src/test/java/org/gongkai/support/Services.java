@@ -108,8 +108,8 @@ public final class Services {
 
     /** A notice of department hrss with the given status, for every group, shown from an hour ago. */
     public static ItemInput notice(String title, ItemStatus status) {
-        return new ItemInput(ItemKind.NOTICE, title, null, "正文", "text", "hrss", "notices", List.of(), List.of(),
-                List.of(), null, null, null, null, null, null, List.of(), status, null, null, null, null, null);
+        return ItemInput.builder().kind(ItemKind.NOTICE).title(title).body("正文").bodyFormat("text").department("hrss")
+                .category("notices").status(status).build();
     }
 
     /** A notice submitted by the editor and approved by the reviewer: on screen. */
