@@ -85,6 +85,11 @@ public final class TestServer implements AutoCloseable {
      * beside its database, such as the audit log's anchor, must not mix with another test server's.
      */
     public static TestServer start(boolean demo, UnaryOperator<Config> adjust) {
+        return start(demo, adjust, java.time.Clock.systemUTC());
+    }
+
+    /** The same, on the given clock. */
+    public static TestServer start(boolean demo, UnaryOperator<Config> adjust, java.time.Clock clock) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("gongkai-test-data-");
@@ -92,7 +97,7 @@ public final class TestServer implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Config config = adjust.apply(ConfigLoader.defaults().withPort(0).withDataDir(dataDir.toString()));
-        TestServer server = start(config, freshDatabase(), demo);
+        TestServer server = start(config, freshDatabase(), demo, clock);
         server.ownDataDir = dataDir;
         return server;
     }
@@ -129,9 +134,14 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops this server and starts a new one on the same database (on another random port), as after a restart. */
     public TestServer restart() {
+        return restart(java.time.Clock.systemUTC());
+    }
+
+    /** A restart after which the server's "now" is the clock's: time that passed while it was down, without waiting. */
+    public TestServer restart(java.time.Clock clock) {
         RUNNING.remove(base);
         app.stop();
-        TestServer next = start(config, dataSource, false);
+        TestServer next = start(config, dataSource, false, clock);
         next.ownDataDir = ownDataDir; // the same data dir too: the audit anchor lives there
         return next;
     }
