@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The total a touchscreen pages by counts every match, also past Lucene's default of "at least 1,000". */
-class SearchIndexTotalTest {
+class SearchIndexTotalUnitTest {
     @Test
     void theTotalCountsEveryMatch() {
         OffsetDateTime created = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");

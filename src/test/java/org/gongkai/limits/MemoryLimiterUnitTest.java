@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The limiter's rules on a clock the test moves: windows, slots given back, all-or-nothing, a bounded memory. */
-class MemoryLimiterTest {
+class MemoryLimiterUnitTest {
     static final class MovableClock extends Clock {
         Instant now = Instant.parse("2026-11-23T01:00:00Z");
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Client addresses as staff read them: IPv4 as is, IPv4 carried in IPv6 as IPv4, IPv6 in its short form (RFC 5952). */
-class AddressesTest {
+class AddressesUnitTest {
     @Test
     void loopbackAndMappedAddressesAreShownTheWayPeopleWriteThem() {
         assertThat(Addresses.display("0:0:0:0:0:0:0:1")).isEqualTo("::1");

@@ -12,7 +12,7 @@ import java.sql.SQLTransientConnectionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which failures are the database's (503, try again) and which are bugs (500); the pool drops dead connections. */
-class DatabaseUnavailableTest {
+class DatabaseUnavailableUnitTest {
     @Test
     void databaseFailuresAreTold503() {
         assertThat(ErrorHandlers.databaseUnavailable(new RuntimeException(new SQLException("closed", "90098", 90098)))).isTrue();
