@@ -56,6 +56,29 @@ class PlayerScriptSyntaxTest {
         assertThat(found).isEmpty();
     }
 
+    /**
+     * The plaza's Service Worker caches every module the player imports, directly or not: one missing leaves the
+     * page blank offline (a new common module once did, until the offline browser test failed).
+     */
+    @Test
+    void theServiceWorkerCachesEveryModuleThePlazaPlayerImports() throws IOException {
+        String worker = Files.readString(Path.of("kiosk-web/plaza/sw.js"), StandardCharsets.UTF_8);
+        java.util.Set<Path> seen = new java.util.TreeSet<>();
+        java.util.Deque<Path> next = new java.util.ArrayDeque<>(List.of(Path.of("kiosk-web/plaza/plaza.js")));
+        Pattern importFrom = Pattern.compile("^import .* from '([^']+)';", Pattern.MULTILINE);
+        while (!next.isEmpty()) {
+            Path module = next.pop().normalize();
+            if (!seen.add(module)) continue;
+            Matcher m = importFrom.matcher(Files.readString(module, StandardCharsets.UTF_8));
+            while (m.find()) next.push(module.resolveSibling(m.group(1)));
+        }
+        assertThat(seen).hasSizeGreaterThan(5);
+        for (Path module : seen) {
+            String url = "/kiosk/" + Path.of("kiosk-web").relativize(module).toString().replace('\\', '/');
+            assertThat(worker).as("sw.js SHELL lists " + url).contains("'" + url + "'");
+        }
+    }
+
     @Test
     void theCheckSeesCodeAndNotStringsCommentsOrRegularExpressions() {
         assertThat(code("var a = 'x => y'; // ...\nvar b = /a?.b/; /* `x` */ var c = a ? .5 : 1;"))
