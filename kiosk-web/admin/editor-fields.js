@@ -110,7 +110,7 @@ function checkList(model, key, label, entries) {
     })).concat([el('span', { className: 'field-error', 'data-error-for': key })]));
 }
 
-// 开始时间（Asia/Shanghai）: the publish window is typed in the display time zone, whatever zone this computer is in.
+// 开始时间（Asia/Shanghai 时间）: the publish window is typed in the display time zone, whatever zone this computer is in.
 function zoneLabel(zh, en) {
   var zone = displayZone() || Intl.DateTimeFormat().resolvedOptions().timeZone;
   return tr(zh + '（' + zone + ' 时间）', en + ' (' + zone + ' time)');

@@ -49,7 +49,8 @@ export function toZoneInput(iso) {
 
 /**
  * A datetime-local value read in the display zone, as an ISO time with that zone's offset at that moment
- * (2026-11-23T08:00:00+08:00). A time that the zone skips (a daylight-saving gap) takes the offset before the gap.
+ * (2026-11-23T08:00:00+08:00). A time that the zone skips (clocks going forward) or has twice (clocks going back)
+ * gets one of the two offsets around it.
  */
 export function fromZoneInput(value) {
   var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value || '');

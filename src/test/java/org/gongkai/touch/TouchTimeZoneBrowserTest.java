@@ -2,12 +2,10 @@ package org.gongkai.touch;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.gongkai.support.Browser;
 import org.gongkai.support.DemoBrowserTest;
 import org.gongkai.support.Fixtures;
 import org.gongkai.support.Http;
-import org.gongkai.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.gongkai.support.OtherZoneBrowserTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,24 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * `timezone`), not in a zone of its own and not in the device's: a server set to New York time, a kiosk whose
  * system clock is set to Tokyo, and an alert issued at a known minute.
  */
-class TouchTimeZoneBrowserTest {
-    static final String ZONE = "America/New_York";
-    static TestServer server;
-    static Browser browser;
-
+class TouchTimeZoneBrowserTest extends OtherZoneBrowserTest {
     @BeforeAll
-    static void start() throws java.io.IOException {
-        java.nio.file.Files.createDirectories(DemoBrowserTest.SHOTS);
-        server = TestServer.startInZone(ZONE);
-        Fixtures.basics(server.admin());
+    static void touchGroup() {
         assertThat(server.admin().post("/api/screen-groups", "{\"code\":\"touch\",\"name\":\"查询机\"}").status()).isEqualTo(201);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     @Test
