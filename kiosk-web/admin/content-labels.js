@@ -54,14 +54,3 @@ export function hazardName(code) {
     hail: tr('冰雹', 'Hail'), drought: tr('干旱', 'Drought'), haze: tr('霾', 'Haze'), other: tr('其他', 'Other') };
   return names[code] || code;
 }
-
-/** Beijing time for a datetime-local input, and back (China keeps one offset all year). */
-export function toLocalInput(iso) {
-  if (!iso) return '';
-  var shifted = new Date(Date.parse(iso) + 8 * 3600 * 1000);
-  return shifted.toISOString().slice(0, 16);
-}
-
-export function fromLocalInput(value) {
-  return value ? value + ':00+08:00' : null;
-}

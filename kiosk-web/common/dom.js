@@ -1,5 +1,7 @@
 // Building DOM from data. Text always goes in through textContent, never innerHTML, so nothing staff type
 // can become markup on a screen.
+import { partsIn, pad } from './zone.js';
+
 export function el(tag, attrs, children) {
   var node = document.createElement(tag);
   if (attrs) {
@@ -23,11 +25,9 @@ export function clear(node) {
   return node;
 }
 
-var DEFAULT_ZONE = 'Asia/Shanghai';
-
 /**
- * A time as 2026年11月3日 (14:05) in the given time zone (Beijing time by default), whatever zone the device is set
- * to. A plain date such as 2026-10-28 is shown as written.
+ * A time as 2026年11月3日 (14:05) in the given time zone (the display time zone, common/zone.js, by default),
+ * whatever zone the device is set to. A plain date such as 2026-10-28 is shown as written.
  */
 export function formatDate(iso, withTime, timeZone) {
   if (!iso) return '';
@@ -35,26 +35,9 @@ export function formatDate(iso, withTime, timeZone) {
   if (day) return document.documentElement.lang === 'en' ? iso : Number(day[1]) + '年' + Number(day[2]) + '月' + Number(day[3]) + '日';
   var d = new Date(iso);
   if (isNaN(d.getTime())) return '';
-  var p = zoned(d, timeZone || DEFAULT_ZONE);
+  var p = partsIn(d, timeZone);
   var parts = [document.documentElement.lang === 'en' ? p.year + '-' + pad(p.month) + '-' + pad(p.day)
     : p.year + '年' + p.month + '月' + p.day + '日'];
   if (withTime) parts.push(pad(p.hour) + ':' + pad(p.minute));
   return parts.join(' ');
-}
-
-function zoned(d, timeZone) {
-  try {
-    var out = {};
-    new Intl.DateTimeFormat('en-US', { timeZone: timeZone, year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', hour12: false }).formatToParts(d).forEach(function (part) {
-      out[part.type] = Number(part.value);
-    });
-    return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute };
-  } catch (e) { // an old browser without time-zone support: the device's own zone
-    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes() };
-  }
-}
-
-function pad(n) {
-  return n < 10 ? '0' + n : String(n);
 }

@@ -4,17 +4,18 @@
 // as the screen keeps it (clock.js serverDate), not the screen's own clock, which may be hours off.
 // src/test/resources/playlist-vectors.json holds the cases both sides must agree on (PlaylistVectorsUnitTest,
 // PlaylistVectorsBrowserTest): change a rule here and in Playlists.java together, and add its case there.
+import { displayZone } from './zone.js';
+
 var LEVELS = ['blue', 'yellow', 'orange', 'red'];
 var TICKER_TAG = 'ticker'; // short notices for the ticker line, not pages of the rotation
 
 // Seconds an item stays when neither it nor its group says; the server sends its own default (display.
 // defaultDurationSeconds) as the group's, so this counts only before the first snapshot and in the preview.
 export var DEFAULT_DURATION_SECONDS = 12;
-var DEFAULT_ZONE = 'Asia/Shanghai';
 
 // The time zone the group's dayparts and night hours are in.
 export function zoneOf(group) {
-  return (group && group.timezone) || DEFAULT_ZONE;
+  return (group && group.timezone) || displayZone();
 }
 
 // Minutes since midnight and ISO weekday (1 = Monday) of the instant in the given IANA time zone.

@@ -2,46 +2,9 @@
 // interpretations and alerts, in the order a citizen needs them. Shared by the mobile page, touch and admin.
 import { el, formatDate } from './dom.js';
 import { tr, getLang } from './i18n.js';
+import { kindName, alertName, materialFormName, materialFormatName, interpretationFormName } from './labels.js';
 import { serverDate } from './clock.js';
 import { ended as hasEnded } from './playlist.js';
-
-var KIND_NAMES = { notice: ['公示公告', 'Notice'], guide: ['办事指南', 'Office guide'], policy: ['政策文件', 'Policy'],
-  interpretation: ['政策解读', 'Policy interpretation'], alert: ['预警信息', 'Warning'] };
-var MATERIAL_FORMS = { original: ['原件', 'Original'], copy: ['复印件', 'Copy'], original_and_copy: ['原件和复印件', 'Original and copy'] };
-var MATERIAL_FORMATS = { paper: ['纸质', 'paper'], electronic: ['电子', 'electronic'], paper_or_electronic: ['纸质或电子', 'paper or electronic'] };
-var INTERPRETATION_FORMS = { text: ['文字解读', 'Text'], graphic: ['图解', 'Graphic'], media: ['音视频解读', 'Audio and video'],
-  leader: ['负责人解读', 'By the head of office'], expert: ['专家解读', 'By an expert'], qa: ['问答', 'Q&A'] };
-var ALERT_LEVELS = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange: ['橙色', 'Orange'], red: ['红色', 'Red'] };
-
-// One of the pairs above in the current language.
-function say(pairs, code) {
-  var pair = pairs[code];
-  return pair ? tr(pair[0], pair[1]) : code;
-}
-
-/** 红色预警 / Red warning */
-export function alertName(level) {
-  var pair = ALERT_LEVELS[level] || ['', ''];
-  return tr(pair[0] + '预警', (pair[1] + ' warning').trim());
-}
-
-export function kindName(kind) {
-  return say(KIND_NAMES, kind);
-}
-
-/** 红色 / Red: the level alone. */
-export function levelName(level) {
-  return say(ALERT_LEVELS, level);
-}
-
-var CODE_LISTS = { kind: KIND_NAMES, materialForm: MATERIAL_FORMS, materialFormat: MATERIAL_FORMATS,
-  interpretationForm: INTERPRETATION_FORMS, alertLevel: ALERT_LEVELS };
-
-/** One of the code lists above as [{ value, text }] in the current language, for a form's choices. */
-export function codeOptions(list) {
-  var pairs = CODE_LISTS[list];
-  return Object.keys(pairs).map(function (code) { return { value: code, text: say(pairs, code) }; });
-}
 
 export function renderBlocks(blocks) {
   return (blocks || []).map(function (b) {
@@ -87,7 +50,7 @@ function renderMaterial(m) {
   var counts = [];
   if (m.originals) counts.push(tr('原件' + m.originals + '份', m.originals + ' original'));
   if (m.copies) counts.push(tr('复印件' + m.copies + '份', m.copies + ' cop' + (m.copies > 1 ? 'ies' : 'y')));
-  var facts = [counts.length ? counts.join(tr('，', ', ')) : say(MATERIAL_FORMS, m.form), m.format ? say(MATERIAL_FORMATS, m.format) : null]
+  var facts = [counts.length ? counts.join(tr('，', ', ')) : materialFormName(m.form), m.format ? materialFormatName(m.format) : null]
     .filter(Boolean).join(' · ');
   return el('li', null, [
     el('strong', { className: 'material-name', text: m.name }),
@@ -143,7 +106,7 @@ function renderRelated(item, linkFor) {
   if (!item.related || !item.related.length) return null;
   var title = item.kind === 'policy' ? tr('相关解读', 'Interpretations') : tr('解读的政策文件', 'The policy it interprets');
   return section(title, [el('ul', { className: 'related' }, item.related.map(function (r) {
-    var label = (r.form ? tr('【', '[') + say(INTERPRETATION_FORMS, r.form) + tr('】', '] ') : '') + r.title;
+    var label = (r.form ? tr('【', '[') + interpretationFormName(r.form) + tr('】', '] ') : '') + r.title;
     return el('li', null, [el('a', { href: linkFor(r.id), text: label })]);
   }))]);
 }
@@ -165,7 +128,7 @@ export function renderItem(item, linkFor) {
       text: alertName(item.alert.level) + ' · ' + item.alert.area + (item.alert.issuer ? ' · ' + item.alert.issuer : '') }));
   }
   if (item.interpretation) {
-    nodes.push(el('p', { className: 'meta', text: say(INTERPRETATION_FORMS, item.interpretation.form || 'text') }));
+    nodes.push(el('p', { className: 'meta', text: interpretationFormName(item.interpretation.form || 'text') }));
   }
   if (item.summary) nodes.push(el('p', { className: 'summary', text: item.summary }));
   if (item.policy) nodes = nodes.concat(renderPolicy(item.policy));

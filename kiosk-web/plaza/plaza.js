@@ -4,8 +4,10 @@
 import { el, clear, formatDate } from '../common/dom.js';
 import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
-import { onScreen, night, placeOf, zoneOf, durationSeconds, nextItem, byId } from '../common/playlist.js';
-import { kindName, alertName } from '../common/render-item.js';
+import { onScreen, night, placeOf, durationSeconds, nextItem, byId } from '../common/playlist.js';
+import { kindName } from '../common/labels.js';
+import { alertText, alertLine } from '../common/alert-view.js';
+import { screenZone } from '../common/zone.js';
 import { fit, fitMarquee, endTogether } from './fit.js';
 import { PlayLog } from './plays.js';
 
@@ -24,7 +26,7 @@ var link = null;
 var plays = new PlayLog(function (msg) { return link && link.send(msg); });
 
 function zone() {
-  return zoneOf(state && state.group);
+  return screenZone(state);
 }
 
 function layout() {
@@ -122,21 +124,14 @@ function showIdle(dimmed) {
 }
 
 function showAlert(a) {
-  var issued = formatDate(a.publishStart || a.publishedAt, true, zone());
   if (layout() === 'strip') {
     render(el('div', { className: 'alert strip-line level-' + a.alert.level }, [
-      marquee(alertName(a.alert.level) + ' · ' + a.title + ' · ' + a.alert.area + ' · ' + issued
-        + ' · ' + shortText(a.shortUrl)),
+      marquee(alertLine(a, zone()) + ' · ' + shortText(a.shortUrl)),
       el('img', { className: 'qr-strip', src: qrSrc(a), alt: '扫码阅读全文' })]), 'alert:' + a.id + ':' + a.version);
     return;
   }
   render(el('div', { className: 'alert level-' + a.alert.level }, [
-    el('div', { className: 'text' }, [
-      el('p', { className: 'level', text: alertName(a.alert.level) }),
-      el('h1', null, endTogether(a.title)),
-      el('p', { className: 'area' }, [a.alert.area + ' · ', el('span', { className: 'nowrap', text: '发布时间 ' + issued })]),
-      a.summary ? el('p', { className: 'summary' }, endTogether(a.summary)) : null
-    ]),
+    el('div', { className: 'text' }, alertText(a, zone(), { heading: 'h1', words: endTogether })),
     qr(a)
   ]), 'alert:' + a.id + ':' + a.version);
 }

@@ -5,7 +5,7 @@ import { tr, named } from '../../common/i18n.js';
 import { api } from '../api.js';
 import { table, field, select, button, badge, fill, toast, confirmDialog, showError, clearErrors } from '../ui.js';
 import { hazardName } from '../content-labels.js';
-import { levelName, codeOptions } from '../../common/render-item.js';
+import { levelName, codeOptions } from '../../common/labels.js';
 import { ended } from '../../common/playlist.js';
 import { previewPane } from '../preview.js';
 

@@ -2,6 +2,7 @@
 // verified on request.
 import { el, formatDate } from '../../common/dom.js';
 import { tr } from '../../common/i18n.js';
+import { fromZoneInput } from '../../common/zone.js';
 import { table, field, select, onSubmit, submitButton, button, badge, downloadLink, fill } from '../ui.js';
 
 export var view = {
@@ -36,7 +37,7 @@ function queryString(values) {
   var params = [];
   if (values.q) params.push('q=' + encodeURIComponent(values.q));
   ['from', 'to'].forEach(function (name) {
-    if (values[name]) params.push(name + '=' + encodeURIComponent(new Date(values[name]).toISOString()));
+    if (values[name]) params.push(name + '=' + encodeURIComponent(fromZoneInput(values[name]))); // in the display zone
   });
   params.push('limit=' + encodeURIComponent(values.limit || '500'));
   return params.join('&');

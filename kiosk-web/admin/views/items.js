@@ -1,7 +1,7 @@
 // 内容: every item the user may see, filtered, with its review state; opens the editor.
 import { el, formatDate } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
-import { kindName, codeOptions } from '../../common/render-item.js';
+import { kindName, codeOptions } from '../../common/labels.js';
 import { api } from '../api.js';
 import { table, select, badge, field, fill, button } from '../ui.js';
 import { statusBadge, statusName } from '../content-labels.js';

@@ -2,7 +2,7 @@
 // and publishes it (保密审查 done) or returns it with a reason. Nobody approves their own change.
 import { el, formatDate } from '../../common/dom.js';
 import { tr } from '../../common/i18n.js';
-import { kindName } from '../../common/render-item.js';
+import { kindName } from '../../common/labels.js';
 import { api } from '../api.js';
 import { table, button, fill, toast, formDialog, field, confirmDialog, showError } from '../ui.js';
 import { historyPanel, inputOf } from '../item-editor.js';

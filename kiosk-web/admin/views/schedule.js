@@ -2,7 +2,7 @@
 // it; and the settings a group's screens share (default duration, night hours, viewing distance).
 import { el } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
-import { kindName, levelName } from '../../common/render-item.js';
+import { kindName, levelName } from '../../common/labels.js';
 import { api } from '../api.js';
 import { field, select, fill, toast, onSubmit, submitButton, badge } from '../ui.js';
 

@@ -185,7 +185,7 @@ public final class App {
                 Duration.ofDays(config.display().horizonDays()), config.display().defaultDurationSeconds(), clock);
         ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock, departments,
                 new org.gongkai.qr.LinkGonePage(config.office()));
-        Pages pages = new Pages();
+        Pages pages = new Pages(config.display().zone());
         var r = c.routes;
 
         r.before(security::headers);

@@ -5,12 +5,24 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Serves the pages of kiosk-web/ from the jar; their scripts and styles come from /kiosk/. */
+/**
+ * Serves the pages of kiosk-web/ from the jar; their scripts and styles come from /kiosk/. Each page carries the
+ * display time zone (display.timezone) in {@code <meta name="gongkai-display-timezone">}, which
+ * kiosk-web/common/zone.js reads: no page assumes a zone of its own.
+ */
 public final class Pages {
+    static final String ZONE_META = "<meta name=\"gongkai-display-timezone\" content=\"\">";
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final ZoneId zone;
+
+    public Pages(ZoneId zone) {
+        this.zone = zone;
+    }
 
     public io.javalin.http.Handler page(String resource) {
         return ctx -> serve(ctx, resource);
@@ -36,9 +48,16 @@ public final class Pages {
     }
 
     private void serve(Context ctx, String resource) {
-        byte[] html = cache.computeIfAbsent(resource, Pages::read);
+        byte[] html = cache.computeIfAbsent(resource, r -> withZone(read(r)));
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    // A zone id is letters, digits and / _ + - only (ZoneId checked it at start), so it needs no escaping.
+    private byte[] withZone(byte[] page) {
+        String html = new String(page, StandardCharsets.UTF_8);
+        return html.replace(ZONE_META, ZONE_META.replace("content=\"\"", "content=\"" + zone.getId() + "\""))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] read(String resource) {

@@ -102,6 +102,24 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A server without the demo whose display.timezone is the given zone, set the way an operator sets it: in a
+     * config file of their own laid over the defaults.
+     */
+    public static TestServer startInZone(String zone) {
+        return start(false, c -> {
+            try {
+                Path file = Files.createTempFile("gongkai-zone-", ".yaml");
+                Files.writeString(file, "display:\n  timezone: " + zone + "\n");
+                Config zoned = ConfigLoader.load(file).withPort(0).withDataDir(c.data().dir());
+                Files.delete(file);
+                return zoned;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     public static HikariDataSource freshDatabase() {
         String postgres = System.getenv("GONGKAI_TEST_POSTGRES");
         if (postgres == null || postgres.isBlank()) return Database.inMemory("test-" + UUID.randomUUID());

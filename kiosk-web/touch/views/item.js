@@ -1,0 +1,34 @@
+// One item: rendered as on the mobile page (common/render-item.js), its addresses shown but never opened
+// (links.js), a rating under a guide, 朗读 where there is a voice, and its QR code to read it on a phone.
+import { el } from '../../common/dom.js';
+import { tr } from '../../common/i18n.js';
+import { renderItem } from '../../common/render-item.js';
+import { getJson } from '../../common/get-json.js';
+import { linkify } from '../links.js';
+import { ratingBox } from '../rating.js';
+import { offerReadAloud } from '../read-aloud.js';
+
+// param: { id } of an item to load, or { item } already in hand (the admin page's preview).
+export var view = {
+  id: 'item',
+  render: function (into, app, param) {
+    if (param.item) {
+      itemPage(param.item, into);
+      return;
+    }
+    getJson('/api/items/' + param.id).then(function (item) { itemPage(item, into); })
+      .catch(function (e) { app.showError(e, into); });
+  }
+};
+
+function itemPage(item, into) {
+  var article = el('article', { className: 'item', 'data-id': item.id }, renderItem(item, function (rid) { return '#item-' + rid; }));
+  linkify(article);
+  if (item.kind === 'guide') article.appendChild(ratingBox(item));
+  var qr = el('figure', { className: 'qr' }, [
+    item.links ? el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }) : el('div', { className: 'qr-later' }),
+    el('figcaption', { text: item.links ? tr('扫码在手机上阅读全文', 'Scan to read it on your phone')
+      : tr('保存后生成二维码', 'The QR code is made when the item is saved') })]);
+  into.appendChild(el('div', { className: 'detail' }, [article, qr]));
+  offerReadAloud(article);
+}
