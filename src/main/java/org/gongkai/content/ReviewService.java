@@ -50,7 +50,6 @@ public final class ReviewService {
 
     /** @param expected the version (or, for a change to a published item, the revision) the reviewer read; may be null */
     public Item approve(long id, Integer expected, Staff staff) {
-        ItemAccess.requireReviewer(staff);
         OffsetDateTime now = OffsetDateTime.now(clock);
         ItemService.Committed result = store.jdbi().inTransaction(h -> {
             Item item = find(h, id);
@@ -78,7 +77,6 @@ public final class ReviewService {
     }
 
     public Item returnToAuthor(long id, String reason, Staff staff) {
-        ItemAccess.requireReviewer(staff);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return store.jdbi().inTransaction(h -> {
             Item item = find(h, id);
