@@ -52,7 +52,9 @@ public final class WebSecurity {
      */
     public void checkAccess(Context ctx) {
         if (ctx.routeRoles().isEmpty()) return;
-        Access access = (Access) ctx.routeRoles().iterator().next();
+        if (ctx.routeRoles().size() != 1 || !(ctx.routeRoles().iterator().next() instanceof Access access)) {
+            throw new IllegalStateException("the route of " + ctx.path() + " must declare exactly one Access: " + ctx.routeRoles());
+        }
         if (access == Access.PUBLIC) return;
         Staff staff = Requests.staff(ctx).orElseThrow(ApiException::unauthorized);
         String method = ctx.method().name();
