@@ -50,11 +50,9 @@ import org.gongkai.screens.ScreenStore;
 import org.gongkai.search.SearchRoutes;
 import org.gongkai.search.SearchService;
 import org.gongkai.search.SynonymsLoader;
-import org.gongkai.web.ErrorHandlers;
 import org.gongkai.web.Health;
 import org.gongkai.web.Json;
 import org.gongkai.web.Pages;
-import org.gongkai.web.Requests;
 import org.gongkai.web.WebSecurity;
 import org.jdbi.v3.core.Jdbi;
 
@@ -175,127 +173,37 @@ public final class App {
         routes(c);
     }
 
-    /** Every route, in one place. Writes under /api are protected by WebSecurity unless listed as public there. */
+    /** Builds every route's handler, then the route table (RouteTable), where each route declares who may call it. */
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
+        AuditRoutes auditRoutes = new AuditRoutes(audit, clock);
+        Health health = new Health(dataSource, hub::health);
         AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle, clock);
+        UserRoutes users = new UserRoutes(accounts, departments::exists);
         ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock);
+        var alertPolicy = new org.gongkai.content.AlertPolicyRoutes(items, departments, config);
+        ItemLinkRoutes itemLinks = new ItemLinkRoutes(itemStore, shortLinks, clock);
+        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
+        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, id -> screenStore.find(id).isPresent());
+        var calendarRoutes = new org.gongkai.applications.CalendarRoutes(calendar, WorkCalendar.directory(config),
+                clock, config.display().zone());
+        SearchRoutes searchRoutes = new SearchRoutes(search, itemStore, itemViews);
         DepartmentRoutes departmentRoutes = new DepartmentRoutes(departments);
+        var freshness = new org.gongkai.reports.FreshnessRoutes(
+                new org.gongkai.reports.FreshnessStore(itemStore.jdbi()), config.display().zone(), clock);
+        BackupRoutes backup = new BackupRoutes(dataSource, java.nio.file.Path.of(config.data().dir()),
+                config.database().embedded());
         ScreenRoutes screenRoutes = new ScreenRoutes(screenStore, screens, itemStore, config.display().zone(),
                 Duration.ofDays(config.display().horizonDays()), config.display().defaultDurationSeconds(), clock);
+        var timeline = new org.gongkai.screens.TimelineRoutes(screenStore, itemStore, config.display().zone(),
+                config.display().defaultDurationSeconds(), clock);
+        PlayRoutes playRoutes = new PlayRoutes(plays, screenStore);
         ShortLinkRoutes links = new ShortLinkRoutes(itemStore, shortLinks, clock, departments,
                 new org.gongkai.qr.LinkGonePage(config.office()));
-        Pages pages = new Pages(config.display().zone());
-        var r = c.routes;
-
-        r.before(security::headers);
-        r.before("/api/*", security::authenticate);
-        AuditRoutes auditRoutes = new AuditRoutes(audit, clock);
-        r.after("/api/*", auditRoutes::record);
-        r.after("/api/*", Requests::drainBody);
-        r.get("/api/audit", auditRoutes::list);
-        r.get("/api/audit/verify", auditRoutes::verify);
-        ErrorHandlers.register(r);
-
-        r.get("/health", new Health(dataSource, hub::health)::handle);
-        r.post("/api/login", auth::login);
-        r.post("/api/logout", auth::logout);
-        r.get("/api/me", auth::me);
-        r.post("/api/tokens", auth::createToken);
-        UserRoutes users = new UserRoutes(accounts, departments::exists);
-        r.get("/api/users", users::list);
-        r.post("/api/users", users::create);
-        r.put("/api/users/{id}", users::update);
-        r.post("/api/users/{id}/password", users::resetPassword);
-        r.post("/api/me/password", users::changeOwnPassword);
-
-        r.get("/api/items", itemRoutes::list);
-        r.post("/api/items", itemRoutes::create);
-        r.get("/api/items/{id}", itemRoutes::get);
-        r.put("/api/items/{id}", itemRoutes::update);
-        r.delete("/api/items/{id}", itemRoutes::delete);
-        r.post("/api/items/preview", itemRoutes::preview);
-        r.post("/api/items/{id}/submit", itemRoutes::submit);
-        r.post("/api/items/{id}/approve", itemRoutes::approve);
-        r.post("/api/items/{id}/return", itemRoutes::returnToAuthor);
-        r.post("/api/items/{id}/withdraw", itemRoutes::withdraw);
-        r.post("/api/items/{id}/clear", itemRoutes::clear);
-        r.get("/api/reviews", itemRoutes::queue);
-        r.get("/api/alerts/policy", new org.gongkai.content.AlertPolicyRoutes(items, departments, config)::policy);
-        RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
-        r.get("/api/ratings/options", ratings::options);
-        r.post("/api/ratings", ratings::rate);
-        r.get("/api/ratings/summary", ratings::summary);
-        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, id -> screenStore.find(id).isPresent());
-        r.get("/api/applications/lookup", applicationRoutes::lookup);
-        r.get("/api/applications", applicationRoutes::list);
-        r.post("/api/applications", applicationRoutes::create);
-        r.get("/api/applications/{number}", applicationRoutes::get);
-        r.get("/api/work-calendar", new org.gongkai.applications.CalendarRoutes(calendar, WorkCalendar.directory(config),
-                clock, config.display().zone())::calendar);
-        r.post("/api/applications/{number}/status", applicationRoutes::move);
-        r.put("/api/applications/{number}/department", applicationRoutes::route);
-        r.get("/api/search", new SearchRoutes(search, itemStore, itemViews)::search);
-        r.get("/api/items/{id}/history", itemRoutes::history);
-
-        r.get("/api/categories", ctx -> ctx.json(catalogue));
-        r.get("/api/departments", departmentRoutes::list);
-        r.post("/api/departments", departmentRoutes::create);
-        r.put("/api/departments/{code}", departmentRoutes::update);
-        r.get("/api/reports/freshness", new org.gongkai.reports.FreshnessRoutes(
-                new org.gongkai.reports.FreshnessStore(itemStore.jdbi()), config.display().zone(), clock)::report);
-
-        r.post("/api/admin/backup", new BackupRoutes(dataSource, java.nio.file.Path.of(config.data().dir()),
-                config.database().embedded())::backup);
-
-        r.get("/api/screen-groups", screenRoutes::groups);
-        r.post("/api/screen-groups", screenRoutes::createGroup);
-        r.put("/api/screen-groups/{code}", screenRoutes::updateGroup);
-        r.get("/api/screen-groups/{code}/timeline", new org.gongkai.screens.TimelineRoutes(screenStore, itemStore,
-                config.display().zone(), config.display().defaultDurationSeconds(), clock)::timeline);
-        r.get("/api/screens", screenRoutes::list);
-        r.post("/api/screens/pair", screenRoutes::pair);
-        r.get("/api/screens/{id}", screenRoutes::get);
-        r.put("/api/screens/{id}", screenRoutes::update);
-        r.get("/api/screens/{id}/playlist", screenRoutes::playlist);
-        r.get("/api/screens/{id}/plays", new PlayRoutes(plays, screenStore)::list);
-
-        r.ws("/ws/screen", hub::configure);
-        if (config.bench().enabled()) {
-            r.post("/api/bench/broadcast", ctx -> {
-                org.gongkai.web.Requests.requireAdmin(ctx);
-                ctx.json(Map.of("sent", hub.broadcastRaw(ctx.body())));
-            });
-        }
-
-        r.get("/s/{code}", links::redirect);
-        r.get("/S/{code}", links::redirect);
-        r.get("/qr/{file}", ctx -> {
-            if (ctx.pathParam("file").endsWith(".svg")) links.svg(ctx); else links.png(ctx);
-        });
-        ItemLinkRoutes itemLinks = new ItemLinkRoutes(itemStore, shortLinks, clock);
-        r.get("/api/items/{id}/links", itemLinks::list);
-        r.get("/s/{code}/{key}", itemLinks::redirect);
-        r.get("/S/{code}/{key}", itemLinks::redirect);
-        r.get("/qr/{code}/{file}", itemLinks::qr);
-
-        r.get("/", ctx -> ctx.redirect("/admin"));
-        r.get("/favicon.ico", ctx -> ctx.status(204)); // kiosks ask for it; an empty answer keeps their consoles clean
-        page(r, "/plaza", pages.page("plaza/index.html"));
-        page(r, "/plaza-sw.js", pages.script("plaza/sw.js"));
-        page(r, "/touch", pages.page("touch/index.html"));
-        page(r, "/admin", pages.page("admin/index.html"));
-        page(r, "/m/items/{id}", pages.itemPage("m/item.html"));
-    }
-
-    /**
-     * A page answers GET and HEAD with the same handler, so that HEAD gets GET's headers (Content-Type,
-     * Content-Length) and Jetty leaves out the body; without its own route Javalin answers HEAD with an empty
-     * 200 text/plain.
-     */
-    private static void page(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler) {
-        r.get(path, handler);
-        r.head(path, handler);
+        RouteTable.add(c.routes, new RouteTable.Handlers(security, auditRoutes, health, auth, users, itemRoutes,
+                alertPolicy, itemLinks, ratings, applicationRoutes, calendarRoutes, searchRoutes, catalogue,
+                departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
+                config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone())));
     }
 
     public int port() {
@@ -315,6 +223,27 @@ public final class App {
             if (ws.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET) out.add("WS " + ws.getPath());
         }
         return out;
+    }
+
+    /**
+     * The access each route of the running server declares in the route table, by route as routeList names it
+     * ("GET /api/items" → "PUBLIC"); a route that declares none maps to "(none)".
+     */
+    public Map<String, String> routeRoles() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (var parsed : server.unsafe.internalRouter.allHttpHandlers()) {
+            if (!parsed.endpoint.method.isHttpMethod()) continue;
+            var roles = parsed.endpoint.metadata(io.javalin.security.Roles.class);
+            out.put(parsed.endpoint.method.name() + " " + parsed.endpoint.path, names(roles == null ? java.util.Set.of() : roles.getRoles()));
+        }
+        for (var ws : server.unsafe.internalRouter.allWsHandlers()) {
+            if (ws.getType() == io.javalin.websocket.WsHandlerType.WEBSOCKET) out.put("WS " + ws.getPath(), names(ws.getRoles()));
+        }
+        return out;
+    }
+
+    private static String names(java.util.Set<io.javalin.security.RouteRole> roles) {
+        return roles.isEmpty() ? "(none)" : String.join(",", roles.stream().map(Object::toString).sorted().toList());
     }
 
     public Config config() {

@@ -1,6 +1,5 @@
 package org.gongkai.applications;
 
-import org.gongkai.accounts.Role;
 import org.gongkai.accounts.Staff;
 import org.gongkai.web.ApiException;
 
@@ -10,19 +9,17 @@ import org.gongkai.web.ApiException;
  * department, none (403). A list shows a department's staff only their department's applications.
  */
 final class ApplicationAccess {
-    static final String WHO = "applications hold applicants' personal data: only admins, the disclosure office (role "
-            + "disclosure) and the editors and reviewers of the department handling an application may read or handle it";
+    static final String WHO = org.gongkai.web.Access.APPLICATIONS_RULE;
 
     private ApplicationAccess() {}
 
-    /** The department whose applications staff may see, or null for all of them; 403 when they may see none. */
+    /**
+     * The department whose applications staff may see, or null for all of them. Who may see any at all is the
+     * routes' access (Access.APPLICATIONS: admins, the disclosure office, editors and reviewers of a department).
+     */
     static String scope(Staff staff) {
         if (staff.role().readsAllApplications()) return null;
-        boolean departmentStaff = staff.role() == Role.EDITOR || staff.role() == Role.REVIEWER;
-        if (!departmentStaff || staff.department() == null) {
-            throw ApiException.forbidden(WHO + "; you are " + staff.role().code()
-                    + (staff.department() == null ? " of no department" : ""));
-        }
+        org.gongkai.web.Access.APPLICATIONS.check(staff); // again here: a scope of null would be every application
         return staff.department();
     }
 
@@ -32,13 +29,6 @@ final class ApplicationAccess {
             throw ApiException.forbidden("application " + a.number() + " is handled by "
                     + (a.department() == null ? "the disclosure office (not yet routed to a department)" : "department " + a.department())
                     + "; " + WHO);
-        }
-    }
-
-    /** Routing an application to a department is the disclosure office's (and admins') work. */
-    static void requireRouter(Staff staff) {
-        if (!staff.role().readsAllApplications()) {
-            throw ApiException.forbidden("only admins and the disclosure office (role disclosure) route applications to departments");
         }
     }
 }

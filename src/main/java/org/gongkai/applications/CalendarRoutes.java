@@ -35,7 +35,7 @@ public final class CalendarRoutes {
     }
 
     public void calendar(Context ctx) {
-        Staff staff = Requests.requireStaff(ctx);
+        Staff staff = Requests.caller(ctx);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("today", today);

@@ -5,7 +5,6 @@ import org.gongkai.config.Config;
 import org.gongkai.config.ConfigException;
 import org.gongkai.departments.Department;
 import org.gongkai.departments.DepartmentStore;
-import org.gongkai.web.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,6 @@ public final class AlertPolicyRoutes {
     }
 
     public void policy(Context ctx) {
-        Requests.requireStaff(ctx);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("secondApprover", items.alertSecondApprover());
         out.put("defaultDepartment", !defaultDepartment.isEmpty() && departments.exists(defaultDepartment) ? defaultDepartment : null);

@@ -55,13 +55,13 @@ public final class ItemRoutes {
     }
 
     public void history(Context ctx) {
-        Staff staff = Requests.requireStaff(ctx);
+        Staff staff = Requests.caller(ctx);
         ctx.json(HistoryView.of(service.history(Requests.longPath(ctx, "id"), staff)));
     }
 
     /** GET /api/reviews: what waits for a reviewer, oldest first, with the change under review (editors: their own). */
     public void queue(Context ctx) {
-        Staff staff = Requests.requireStaff(ctx);
+        Staff staff = Requests.caller(ctx);
         List<Long> order = reviews.submitted();
         Map<Long, Item> byId = service.findAll(order).stream()
                 .filter(item -> ItemAccess.mayReadDrafts(staff, item.department()))
@@ -70,33 +70,33 @@ public final class ItemRoutes {
     }
 
     public void create(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         Item item = service.create(Requests.body(ctx, ItemInput.class), staff);
         ctx.status(201).header("Location", "/api/items/" + item.id()).json(views.forStaff(item, staff));
     }
 
     public void update(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         Item item = service.update(Requests.longPath(ctx, "id"), Requests.body(ctx, ItemInput.class), staff);
         ctx.json(views.forStaff(item, staff));
     }
 
     /** POST /api/items/preview[?id=N]: the item as screens would show it, not saved; errors as a save gives them. */
     public void preview(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         Long existing = ctx.queryParam("id") == null ? null : (long) Requests.intQuery(ctx, "id", 0, 1, Integer.MAX_VALUE);
         ctx.json(views.of(service.preview(Requests.body(ctx, ItemInput.class), existing, staff), true));
     }
 
     public void submit(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         ctx.json(views.forStaff(review.submit(Requests.longPath(ctx, "id"), staff), staff));
     }
 
     record ApproveRequest(Integer version) {}
 
     public void approve(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         ApproveRequest body = Requests.optionalBody(ctx, ApproveRequest.class);
         Integer expected = body == null ? null : body.version();
         ctx.json(views.forStaff(review.approve(Requests.longPath(ctx, "id"), expected, staff), staff));
@@ -105,7 +105,7 @@ public final class ItemRoutes {
     record ReturnRequest(String reason) {}
 
     public void returnToAuthor(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         String reason = Requests.body(ctx, ReturnRequest.class).reason();
         Requests.require(reason != null && !reason.isBlank() && reason.length() <= 2000, "reason",
                 "is required: tell the author what to change (at most 2000 characters)");
@@ -113,17 +113,17 @@ public final class ItemRoutes {
     }
 
     public void withdraw(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         ctx.json(views.forStaff(review.withdraw(Requests.longPath(ctx, "id"), staff, false), staff));
     }
 
     public void clear(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         ctx.json(views.forStaff(review.withdraw(Requests.longPath(ctx, "id"), staff, true), staff));
     }
 
     public void delete(Context ctx) {
-        Staff staff = Requests.requireWriter(ctx);
+        Staff staff = Requests.caller(ctx);
         service.delete(Requests.longPath(ctx, "id"), staff);
         ctx.status(204);
     }

@@ -51,7 +51,6 @@ public final class ReviewService {
 
     /** @param expected the version (or, for a change to a published item, the revision) the reviewer read; may be null */
     public Item approve(long id, Integer expected, Staff staff) {
-        ItemAccess.requireReviewer(staff);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return commits.commit(h -> {
             Item item = find(h, id);
@@ -75,7 +74,6 @@ public final class ReviewService {
     }
 
     public Item returnToAuthor(long id, String reason, Staff staff) {
-        ItemAccess.requireReviewer(staff);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return store.jdbi().inTransaction(h -> {
             Item item = find(h, id);

@@ -16,7 +16,6 @@ public final class PlayRoutes {
     }
 
     public void list(Context ctx) {
-        Requests.requireStaff(ctx);
         String id = ctx.pathParam("id");
         if (screens.find(id).isEmpty()) throw ApiException.notFound("screen " + id);
         ctx.json(plays.latest(id, Requests.intQuery(ctx, "limit", 100, 1, 1000)));

@@ -103,7 +103,6 @@ public final class RatingRoutes {
     }
 
     public void summary(Context ctx) {
-        Requests.requireStaff(ctx);
         String item = ctx.queryParam("itemId");
         Long itemId = null;
         if (item != null && !item.isBlank()) {

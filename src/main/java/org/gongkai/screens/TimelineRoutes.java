@@ -34,7 +34,6 @@ public final class TimelineRoutes {
     }
 
     public void timeline(Context ctx) {
-        Requests.requireStaff(ctx);
         LocalDate date = Requests.dateQuery(ctx, "date", LocalDate.now(clock.withZone(zone)));
         String code = ctx.pathParam("code");
         ScreenGroup group = screens.group(code).orElseThrow(() -> ApiException.notFound("screen group " + code));

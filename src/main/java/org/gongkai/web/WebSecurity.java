@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is calling, and the rule for every write: any /api request that is not a read needs staff, and a staff
- * session (cookie) must also send its CSRF token in X-CSRF-Token. API tokens come as Authorization: Bearer.
- * A new write route is therefore protected without doing anything; public writes are listed here by name.
+ * Who is calling, and whether the route lets them: {@link #authenticate} identifies the caller of every /api request
+ * (session cookie or API token as Authorization: Bearer), and {@link #checkAccess}, before the matched route's
+ * handler, checks the {@link Access} the route declares in the route table. A staff session (cookie) must also send
+ * its CSRF token in X-CSRF-Token with every write to a route that is not public.
  */
 public final class WebSecurity {
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    static final Set<String> PUBLIC_WRITES = Set.of("/api/login", "/api/logout", "/api/ratings");
     static final Set<String> PREVIEWED_PAGES = Set.of("/plaza", "/touch");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; "
@@ -39,17 +39,30 @@ public final class WebSecurity {
         ctx.header("Referrer-Policy", "same-origin");
     }
 
+    /** A before-handler for /api/*: who is calling, for the access check and the audit log; an unknown token is 401. */
     public void authenticate(Context ctx) {
         ctx.attribute(Requests.MAX_BODY, maxBodyBytes);
-        Optional<Staff> staff = identify(ctx);
-        staff.ifPresent(s -> ctx.attribute(Requests.STAFF, s));
+        identify(ctx).ifPresent(s -> ctx.attribute(Requests.STAFF, s));
+    }
+
+    /**
+     * The before-matched handler: the caller against the access the route declares (401 for nobody, 403 for a role
+     * it does not allow, or for a session's write without its CSRF token). A request no route of the table answers
+     * (HEAD answered from a GET route, static files) has no declared access and runs no handler of ours.
+     */
+    public void checkAccess(Context ctx) {
+        if (ctx.routeRoles().isEmpty()) return;
+        if (ctx.routeRoles().size() != 1 || !(ctx.routeRoles().iterator().next() instanceof Access access)) {
+            throw new IllegalStateException("the route of " + ctx.path() + " must declare exactly one Access: " + ctx.routeRoles());
+        }
+        if (access == Access.PUBLIC) return;
+        Staff staff = Requests.staff(ctx).orElseThrow(ApiException::unauthorized);
         String method = ctx.method().name();
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        if (read || PUBLIC_WRITES.contains(ctx.path())) return;
-        Staff writer = staff.orElseThrow(ApiException::unauthorized);
-        if (writer.viaSession() && !Secrets.sameHash(writer.csrfToken(), ctx.header(CSRF_HEADER))) {
+        if (!read && staff.viaSession() && !Secrets.sameHash(staff.csrfToken(), ctx.header(CSRF_HEADER))) {
             throw ApiException.forbidden("missing or wrong " + CSRF_HEADER + " header (get it from GET /api/me)");
         }
+        access.check(staff);
     }
 
     private Optional<Staff> identify(Context ctx) {

@@ -28,14 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each rule holds on real records: a caller it does not allow gets 401 (nobody logged in) or 403 (a role that may
  * not), and a caller it allows gets the route's success status, on an item, user, screen or application that exists
  * and that the call may change (a fresh one for each call that changes something), so that a 404 or a 400 can never
- * pass for "let through". A new route without a rule fails the test. The department rules (an editor works on their
- * own department's items and applications only) are checked route by route in {@link #departmentRulesHold()}.
+ * pass for "let through". A new route without a rule fails the test. The rules here are this test's own, written
+ * apart from the route table: each route's declared access (App.routeRoles, from RouteTable) must be the rule named
+ * here, and the behaviour must follow it, so that a route declared with the wrong access and a handler that refuses a
+ * caller its access allows both fail. The department rules (an editor works on their own department's items and
+ * applications only) are checked route by route in {@link #departmentRulesHold()}.
  */
 class RouteAccessTest extends ServerTest {
     /** The callers tried: nobody, and staff of each role (the editor of department hrss, the others of none). */
     enum Caller { NOBODY, VIEWER, EDITOR, DISCLOSURE, REVIEWER, ADMIN }
 
-    /** Who may call a route. */
+    /** Who may call a route; the names are those of the routes' declared access (web.Access). */
     enum Rule {
         PUBLIC(Caller.values()),
         STAFF(Caller.VIEWER, Caller.EDITOR, Caller.DISCLOSURE, Caller.REVIEWER, Caller.ADMIN),
@@ -215,6 +218,21 @@ class RouteAccessTest extends ServerTest {
         stale.removeAll(routes);
         stale.removeAll(ONLY_WITH_BENCH);
         assertThat(stale).as("rules for routes the server no longer has").isEmpty();
+    }
+
+    @Test
+    void everyRouteDeclaresTheAccessOfItsRule() {
+        Map<String, String> declared = server.app.routeRoles();
+        assertThat(declared.keySet()).as("every route's declared access was read")
+                .containsExactlyInAnyOrderElementsOf(server.app.routeList());
+        List<String> wrong = new ArrayList<>();
+        declared.forEach((route, access) -> {
+            Case c = RULES.get(route);
+            if (c != null && !c.rule().name().equals(access)) {
+                wrong.add(route + " declares " + access + " in the route table; its rule here is " + c.rule());
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     @Test
