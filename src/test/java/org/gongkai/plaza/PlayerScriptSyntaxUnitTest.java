@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rest parameters, to keep one style), arrow functions, template literals, let/const and classes are ES2015 and
  * the players' style is ES5; async/await 55.
  */
-class PlayerScriptSyntaxTest {
+class PlayerScriptSyntaxUnitTest {
     private static final List<String> PLAYER_DIRS = List.of("kiosk-web/plaza", "kiosk-web/touch", "kiosk-web/common");
 
     private static final Object[][] BANNED = {
