@@ -110,9 +110,11 @@ function checkList(model, key, label, entries) {
     })).concat([el('span', { className: 'field-error', 'data-error-for': key })]));
 }
 
-// 开始时间（Asia/Shanghai 时间）: the publish window is typed in the display time zone, whatever zone this computer is in.
+// 开始时间（北京时间）: the publish window is typed in the display time zone, whatever zone this computer is in; staff
+// know China's as 北京时间, any other by its name (开始时间（Europe/Berlin 时间）).
 function zoneLabel(zh, en) {
   var zone = displayZone() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone === 'Asia/Shanghai') return tr(zh + '（北京时间）', en + ' (Beijing time)');
   return tr(zh + '（' + zone + ' 时间）', en + ' (' + zone + ' time)');
 }
 

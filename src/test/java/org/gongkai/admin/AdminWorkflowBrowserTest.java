@@ -87,6 +87,8 @@ class AdminWorkflowBrowserTest {
             Page editor = logIn(context, "zhang", TestServer.USER_PASSWORD);
             editor.navigate(server.base + "/admin#/items/new");
             editor.fill(".editor-form input[name=title]", title);
+            assertThat(editor.textContent("label[for='" + editor.getAttribute("input[name=publishStart]", "id") + "']"))
+                    .as("the display zone as staff know it").isEqualTo("开始时间（北京时间）");
             editor.fill(".editor-form textarea[name=summary]", "请于12月31日前通过手机或社区服务站完成认证。");
             editor.fill(".editor-form textarea[name=body]", "认证方式：\n\n- 手机自助认证\n- 社区服务站认证");
             editor.frameLocator(".preview iframe").locator(".item h1").getByText(title).waitFor();
