@@ -125,4 +125,22 @@ class TimelineUnitTest {
         assertThat(Timeline.day(otherHalf, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of()))
                 .extracting(seg -> seg.from() + "-" + seg.to() + " " + seg.night()).containsExactly("00:00-24:00 false");
     }
+
+    @Test
+    void anItemShowsFromItsApprovalWhateverItsStartSays() {
+        // approved at 08:05 Beijing time with a start at midnight: on screen from 08:05, not from midnight
+        Item approvedLate = PlaylistsUnitTest.item(ItemKind.NOTICE, 50, null, null, null, List.of(), null).toBuilder()
+                .publishStart(java.time.OffsetDateTime.parse("2026-11-23T00:00:00+08:00"))
+                .publishedAt(java.time.OffsetDateTime.parse("2026-11-23T08:05:00+08:00")).build();
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(approvedLate))))
+                .containsExactly("00:00-08:05 0", "08:05-24:00 1");
+        Item approvedBefore = approvedLate.toBuilder()
+                .publishedAt(java.time.OffsetDateTime.parse("2026-11-20T09:00:00+08:00")).build();
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(approvedBefore))))
+                .as("approved on an earlier day").containsExactly("00:00-24:00 1");
+        Item approvedAtMidnight = approvedLate.toBuilder()
+                .publishedAt(java.time.OffsetDateTime.parse("2026-11-23T00:00:00+08:00")).build();
+        assertThat(spans(Timeline.day(GROUP, LocalDate.of(2026, 11, 23), PlaylistsUnitTest.BEIJING, List.of(approvedAtMidnight))))
+                .as("approved at the very start of the day").containsExactly("00:00-24:00 1");
+    }
 }

@@ -28,8 +28,25 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock seen from another zone: it moves when this one does. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a test clock has one zone");
+        TestClock self = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
+            }
+        };
     }
 }
