@@ -35,6 +35,9 @@ public enum HistoryAction {
     public static final List<HistoryAction> PUBLISHING = List.of(APPROVE, ISSUE, IMPORT);
     /** The actions of those who wrote or submitted a change, who may not approve it. */
     public static final List<HistoryAction> AUTHORING = List.of(CREATE, UPDATE, REVISE, SUBMIT);
+    /** Their codes, to bind in SQL. */
+    public static final List<String> PUBLISHING_CODES = codes(PUBLISHING);
+    public static final List<String> AUTHORING_CODES = codes(AUTHORING);
 
     @JsonValue
     public String code() {
@@ -46,8 +49,7 @@ public enum HistoryAction {
                 .orElseThrow(() -> new IllegalArgumentException("unknown history action " + code));
     }
 
-    /** The codes of these actions, to bind in SQL. */
-    public static List<String> codes(List<HistoryAction> actions) {
+    static List<String> codes(List<HistoryAction> actions) {
         return actions.stream().map(HistoryAction::code).toList();
     }
 }

@@ -119,8 +119,8 @@ public final class ReviewStore {
                           AND action IN (<authoring>)
                           AND id > COALESCE((SELECT MAX(id) FROM item_history WHERE item_id = :i
                                              AND action IN (<publishing>)), 0)""")
-                .bind("i", itemId).bindList("authoring", HistoryAction.codes(HistoryAction.AUTHORING))
-                .bindList("publishing", HistoryAction.codes(HistoryAction.PUBLISHING)).mapTo(String.class).list());
+                .bind("i", itemId).bindList("authoring", HistoryAction.AUTHORING_CODES)
+                .bindList("publishing", HistoryAction.PUBLISHING_CODES).mapTo(String.class).list());
     }
 
     private static Revision mapRevision(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -12,9 +12,6 @@ import java.util.List;
  * approval). The history is kept when an item is later withdrawn, so those still count.
  */
 public final class FreshnessStore {
-    /** The history actions that put content (or a new version of it) in front of the public. */
-    static final java.util.List<String> APPROVALS = org.gongkai.content.HistoryAction.codes(org.gongkai.content.HistoryAction.PUBLISHING);
-
     private final Jdbi jdbi;
 
     public FreshnessStore(Jdbi jdbi) {
@@ -37,7 +34,7 @@ public final class FreshnessStore {
                           SELECT i.department, h.at FROM item_history h JOIN items i ON i.id = h.item_id
                           WHERE h.action IN (<approvals>)) e ON e.department = d.code
                         GROUP BY d.code, d.name""")
-                .bindList("approvals", APPROVALS)
+                .bindList("approvals", org.gongkai.content.HistoryAction.PUBLISHING_CODES)
                 .bind("weekFrom", week.from()).bind("weekTo", week.to())
                 .bind("monthFrom", month.from()).bind("monthTo", month.to())
                 .bind("recentFrom", recent.from()).bind("recentTo", recent.to())

@@ -25,7 +25,6 @@ import java.util.Optional;
  * published or withdrawn.
  */
 public final class ScreenStore {
-    private static final List<String> PUBLISHING_ACTIONS = org.gongkai.content.HistoryAction.codes(org.gongkai.content.HistoryAction.PUBLISHING);
     private static final String SCREEN_COLUMNS = """
             id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
             acked_version, current_item_id, current_item_version, created_at,
@@ -99,7 +98,7 @@ public final class ScreenStore {
                         WHERE item_id IN (<ids>) AND version IN (<versions>) AND action IN (<actions>)""")
                 .bindList("ids", versioned.stream().map(Screen::currentItemId).distinct().toList())
                 .bindList("versions", versioned.stream().map(Screen::currentItemVersion).distinct().toList())
-                .bindList("actions", PUBLISHING_ACTIONS)
+                .bindList("actions", org.gongkai.content.HistoryAction.PUBLISHING_CODES)
                 .map((rs, ctx) -> Map.entry(rs.getLong("item_id") + ":" + rs.getInt("version"), rs.getString("snapshot")))
                 .forEach(e -> titles.computeIfAbsent(e.getKey(), k -> title(e.getValue()))));
         return screens.stream().map(s -> s.currentItemVersion() == null ? s

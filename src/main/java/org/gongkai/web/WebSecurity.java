@@ -56,7 +56,7 @@ public final class WebSecurity {
             throw new IllegalStateException("the route of " + ctx.path() + " must declare exactly one Access: " + ctx.routeRoles());
         }
         if (access == Access.PUBLIC) return;
-        Staff staff = Requests.staff(ctx).orElseThrow(ApiException::unauthorized);
+        Staff staff = Requests.caller(ctx);
         String method = ctx.method().name();
         boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         if (!read && staff.viaSession() && !Secrets.sameHash(staff.csrfToken(), ctx.header(CSRF_HEADER))) {
