@@ -6,7 +6,7 @@ import { tr } from './i18n.js';
 import { alertName } from './labels.js';
 
 /** When the alert was issued, 2026年11月3日 14:05 in the zone. */
-export function issuedAt(a, zone) {
+function issuedAt(a, zone) {
   return formatDate(a.publishStart || a.publishedAt, true, zone);
 }
 

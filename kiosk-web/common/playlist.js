@@ -14,13 +14,31 @@ var TICKER_TAG = 'ticker'; // short notices for the ticker line, not pages of th
 export var DEFAULT_DURATION_SECONDS = 12;
 
 // The time zone the group's dayparts and night hours are in.
-export function zoneOf(group) {
+function zoneOf(group) {
   return (group && group.timezone) || displayZone();
+}
+
+// One formatter per zone: plaza asks every second, and building one costs far more than using it. null: a zone this
+// browser does not know (an old controller's time-zone data), which then counts in the device's own zone rather
+// than stopping the screen.
+var formats = {};
+
+function formatIn(zone) {
+  var key = zone || '';
+  if (!(key in formats)) {
+    try {
+      formats[key] = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour12: false, weekday: 'short', hour: '2-digit', minute: '2-digit' });
+    } catch (e) {
+      formats[key] = null;
+    }
+  }
+  return formats[key];
 }
 
 // Minutes since midnight and ISO weekday (1 = Monday) of the instant in the given IANA time zone.
 function localParts(at, zone) {
-  var fmt = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour12: false, weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  var fmt = formatIn(zone);
+  if (!fmt) return { day: at.getDay() || 7, minutes: at.getHours() * 60 + at.getMinutes() };
   var parts = {};
   fmt.formatToParts(at).forEach(function (p) { parts[p.type] = p.value; });
   var days = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -44,7 +62,7 @@ function inRange(range, minutes) {
 }
 
 // The publish window is half open: an item shows from its start on, and no longer at its end.
-export function started(item, at) {
+function started(item, at) {
   return !item.publishStart || Date.parse(item.publishStart) <= at.getTime();
 }
 
@@ -82,7 +100,7 @@ function levelOf(alert) {
 }
 
 // A ticker line: any item but an alert tagged "ticker", whatever its kind.
-export function isTicker(item) {
+function isTicker(item) {
   return item.kind !== 'alert' && (item.tags || []).indexOf(TICKER_TAG) >= 0;
 }
 
@@ -142,7 +160,7 @@ export function durationSeconds(item, group) {
 }
 
 // The item after `afterId` in the rotation (the first one when it is gone or unknown).
-export function nextAfter(list, afterId) {
+function nextAfter(list, afterId) {
   for (var i = 0; i < list.length; i++) {
     if (list[i].id === afterId) return list[(i + 1) % list.length];
   }

@@ -7,6 +7,7 @@ var MAIN_CATEGORIES = ['notices', 'office-guides', 'policy-documents', 'interpre
 // These tiles list every item of a kind (a guide filed under 社会救助 is still a 办事指南).
 var KIND_OF_CATEGORY = { notices: 'notice', 'office-guides': 'guide', 'policy-documents': 'policy', interpretations: 'interpretation' };
 var catalogue = null; // GET /api/categories, once
+var loading = null; // that request while it is on its way: a redraw before it answers sends no second one
 
 // A tile opens the list of its query (the shell's click handler reads data-query and data-label).
 function tile(label, query, hint) {
@@ -19,7 +20,8 @@ export var view = {
   render: function (into, app) {
     if (!catalogue) {
       into.appendChild(el('p', { text: tr('正在加载…', 'Loading…') }));
-      getJson('/api/categories').then(function (c) { catalogue = c; app.redraw('home'); }).catch(function (e) { app.showError(e, into); });
+      if (!loading) loading = getJson('/api/categories').then(function (c) { catalogue = c; }, function (e) { loading = null; throw e; });
+      loading.then(function () { app.redraw('home'); }, function (e) { app.showError(e, into); });
       return;
     }
     var main = catalogue.categories.filter(function (c) { return MAIN_CATEGORIES.indexOf(c.code) >= 0; })
