@@ -88,7 +88,7 @@ public final class AuditRoutes {
     public void list(Context ctx) {
         OffsetDateTime to = Requests.dateTimeQuery(ctx, "to", OffsetDateTime.now(clock).plusMinutes(1));
         OffsetDateTime from = Requests.dateTimeQuery(ctx, "from", to.minusDays(30));
-        List<AuditLog.Entry> entries = log.search(ctx.queryParam("q"), from, to, Requests.intQuery(ctx, "limit", 500, 1, 100_000));
+        List<AuditLog.Entry> entries = log.search(Requests.query(ctx, "q", 1000), from, to, Requests.intQuery(ctx, "limit", 500, 1, 100_000));
         if ("csv".equals(ctx.queryParam("format"))) {
             StringBuilder csv = new StringBuilder(Csv.BOM + "id,at,actor,action,target,status,address,hash" + Csv.NEWLINE);
             for (AuditLog.Entry e : entries) {

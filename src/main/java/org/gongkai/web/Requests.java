@@ -54,7 +54,7 @@ public final class Requests {
 
     private static <T> T parse(byte[] bytes, Class<T> type) {
         try {
-            T value = Json.MAPPER.readValue(bytes, type);
+            T value = Json.REQUESTS.readValue(bytes, type);
             if (value == null) throw ApiException.badRequest(null, "request body must be a JSON object, not null");
             return value;
         } catch (UnrecognizedPropertyException e) {
@@ -194,6 +194,7 @@ public final class Requests {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) return null;
         if (raw.length() > maxLength) throw ApiException.badRequest(name, "query parameter " + name + " is longer than " + maxLength);
+        if (raw.indexOf('\u0000') >= 0) throw ApiException.badRequest(name, "query parameter " + name + " must not contain the NUL character (U+0000)");
         return raw.strip();
     }
 }

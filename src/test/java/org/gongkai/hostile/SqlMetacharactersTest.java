@@ -45,6 +45,10 @@ class SqlMetacharactersTest extends ServerTest {
             for (Http who : List.of(admin, server.anonymous())) {
                 Http.Response r = who.get("/api/items?size=100&q=" + enc(p));
                 requests++;
+                if (p.indexOf('\u0000') >= 0) { // text cannot hold it in PostgreSQL: refused, naming the parameter
+                    if (r.status() != 400 || !"q".equals(r.json().path("field").asText())) failures.add("q=NUL: " + r.status() + " " + r.body());
+                    continue;
+                }
                 if (r.status() != 200) {
                     failures.add("q=" + p + ": " + r.status() + " " + r.body());
                     continue;
