@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestNamesUnitTest {
     private static final Path TESTS = Path.of("src/test/java/org/gongkai");
-    private static final Pattern SERVER = Pattern.compile("\\b(TestServer|ServerTest|DemoBrowserTest|JarServer)\\b");
+    private static final Pattern SERVER = Pattern.compile("\\b(TestServer|ServerTest|DemoBrowserTest|JarServer|FixtureServer)\\b");
     private static final Pattern BROWSER = Pattern.compile("\\b(Browser|DemoBrowserTest|com\\.microsoft\\.playwright)\\b");
     private static final Pattern DATABASE = Pattern.compile("\\b(Services|Jdbi|DataSource|TestServer)\\b");
 

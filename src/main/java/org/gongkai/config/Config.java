@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * are set by the loader: the operator's file's directory (or null) and how to name the file in a message.
  */
 public record Config(Server server, Database database, Data data, Display display, Security security,
-                     Screens screens, Push push, Bench bench, Office office, Alerts alerts, String catalogue,
+                     Screens screens, Push push, Bench bench, Office office, Alerts alerts, Intake intake,
+                     Warnings warnings, String catalogue,
                      String demo, String synonyms, Path configDir, String source) {
 
     /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
@@ -47,6 +48,18 @@ public record Config(Server server, Database database, Data data, Display displa
 
     /** defaultDepartment: the department the alert composer preselects (a department code, or empty for none). */
     public record Alerts(String defaultDepartment) {}
+
+    /**
+     * Fetching from outside (portal feeds, CAP warnings): a response is read up to maxBytes and no further, a
+     * connection must open within connectTimeoutSeconds and the whole answer arrive within timeoutSeconds.
+     */
+    public record Intake(long maxBytes, int connectTimeoutSeconds, int timeoutSeconds) {}
+
+    /**
+     * CAP warnings: a message concerns this county when one of its areas has one of areaCodes as a geocode or
+     * names one of areaNames in its areaDesc.
+     */
+    public record Warnings(java.util.List<String> areaNames, java.util.List<String> areaCodes) {}
 
     /** The built-in alerts.defaultDepartment: the demo's weather bureau. A county without it gets no preselection. */
     public static final String DEFAULT_ALERT_DEPARTMENT = "meteorology";
@@ -104,7 +117,7 @@ public record Config(Server server, Database database, Data data, Display displa
         Parts p = new Parts(this);
         change.accept(p);
         return new Config(p.server, p.database, p.data, display, p.security, p.screens, push, bench, p.office, p.alerts,
-                catalogue, demo, synonyms, configDir, source);
+                intake, warnings, catalogue, demo, synonyms, configDir, source);
     }
 
     /** The parts a wither may replace. */

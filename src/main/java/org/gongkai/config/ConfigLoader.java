@@ -98,6 +98,11 @@ public final class ConfigLoader {
         check(c.screens().forgetPendingAfterHours() >= 1, source, "screens.forgetPendingAfterHours", "must be at least 1");
         check(c.push().maxQueuedMessages() >= 1, source, "push.maxQueuedMessages", "must be at least 1");
         check(c.database().maxPoolSize() >= 1, source, "database.maxPoolSize", "must be at least 1");
+        check(c.intake() != null && c.intake().maxBytes() >= 1024, source, "intake.maxBytes", "must be at least 1024");
+        check(c.intake().connectTimeoutSeconds() >= 1, source, "intake.connectTimeoutSeconds", "must be at least 1");
+        check(c.intake().timeoutSeconds() >= 1, source, "intake.timeoutSeconds", "must be at least 1");
+        check(c.warnings() != null && c.warnings().areaNames() != null && c.warnings().areaCodes() != null, source,
+                "warnings.areaNames", "and warnings.areaCodes must be lists (may be empty: [])");
         Config.Office o = c.office();
         check(o != null && o.name() != null && !o.name().isBlank() && o.name().length() <= 200, source, "office.name",
                 "is required (at most 200 characters)");

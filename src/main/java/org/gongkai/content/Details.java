@@ -39,8 +39,16 @@ public sealed interface Details permits Details.Guide, Details.Policy, Details.I
     /** 政策解读, linked to its policy. form: text | graphic | media | leader | expert | qa. */
     public record Interpretation(Long policyId, String form, String interpreter) implements Details {}
 
-    /** 预警: level blue < yellow < orange < red. */
-    public record Alert(String level, String hazard, String area, String issuer) implements Details {}
+    /**
+     * 预警: level blue < yellow < orange < red. issuer: who issued it (screens say "示范县气象台发布"); issuedAt: when
+     * the issuer issued it (a CAP message's sent), null for staff alerts, whose issue time is their publication.
+     */
+    public record Alert(String level, String hazard, String area, String issuer, java.time.OffsetDateTime issuedAt)
+            implements Details {
+        public Alert(String level, String hazard, String area, String issuer) {
+            this(level, hazard, area, issuer, null);
+        }
+    }
 
     List<String> MATERIAL_FORMS = List.of("original", "copy", "original_and_copy");
     List<String> MATERIAL_FORMATS = List.of("paper", "electronic", "paper_or_electronic");

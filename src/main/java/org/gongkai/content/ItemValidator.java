@@ -67,7 +67,7 @@ public final class ItemValidator {
         if (details instanceof Details.Interpretation i && i.form() == null) {
             details = new Details.Interpretation(i.policyId(), "text", i.interpreter());
         } else if (details instanceof Details.Alert a && a.hazard() == null) {
-            details = new Details.Alert(a.level(), "other", a.area(), a.issuer());
+            details = new Details.Alert(a.level(), "other", a.area(), a.issuer(), a.issuedAt());
         }
         fitsColumn("lifeEvents", lifeEvents, 1000);
         fitsColumn("enterpriseStages", stages, 1000);
