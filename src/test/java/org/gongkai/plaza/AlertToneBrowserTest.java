@@ -33,7 +33,7 @@ class AlertToneBrowserTest extends ServerTest {
     static void setUp() throws Exception {
         Files.createDirectories(DemoBrowserTest.SHOTS);
         kiosk = new Browser("--autoplay-policy=no-user-gesture-required");
-        plain = new Browser("--autoplay-policy=user-gesture-required");
+        plain = new Browser("--autoplay-policy=document-user-activation-required"); // desktop Chromium's default, but see below
         ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")); // display.timezone's default
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         for (String[] g : new String[][]{
@@ -93,7 +93,7 @@ class AlertToneBrowserTest extends ServerTest {
             page.waitForFunction("() => document.documentElement.getAttribute('data-tones') === '1'");
             assertThat(page.getAttribute("html", "data-audio")).as("a real AudioContext runs").isEqualTo("running");
             assertThat(page.textContent(".alert .issuer")).isEqualTo("示范县气象台发布");
-            assertThat(page.textContent(".alert .area")).contains("发布时间 2026年11月3日 14:05");
+            assertThat(page.textContent(".alert .area")).isEqualTo("示范县全境 · 发布时间 2026年11月3日 14:05");
             page.screenshot(new Page.ScreenshotOptions().setPath(DemoBrowserTest.SHOTS.resolve("plaza-1920x1080-alert.png")));
             page.setViewportSize(1280, 720); // laid out again: not sounded again
             page.waitForTimeout(1500);
@@ -112,10 +112,10 @@ class AlertToneBrowserTest extends ServerTest {
 
     @Test
     void aGroupWithTheToneOffIsSilentAndAtNightOnlyRedSounds() {
-        try (BrowserContext context = kiosk.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 720))) {
+        var size = new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 720);
+        try (BrowserContext context = kiosk.chromium.newContext(size); BrowserContext other = kiosk.chromium.newContext(size)) {
             Page silent = StripAndGroupSettingsBrowserTest.pairedPage(context, "silent", "静音屏");
-            Page night = StripAndGroupSettingsBrowserTest.pairedPage(context, "night", "夜间屏");
+            Page night = StripAndGroupSettingsBrowserTest.pairedPage(other, "night", "夜间屏"); // a screen of its own
             long red = alert("red", "silent", "静音组红色预警");
             long orange = alert("orange", "night", "夜间橙色预警");
             waitForAlert(silent, "静音组红色预警");
@@ -129,6 +129,35 @@ class AlertToneBrowserTest extends ServerTest {
             withdraw(red);
             withdraw(orange);
             withdraw(nightRed);
+        }
+    }
+
+    /** The admin group editor shows the tone settings, saves them, and shows the server's 400 at the volume field. */
+    @Test
+    void theGroupEditorEditsTheToneSettings() {
+        try (BrowserContext context = kiosk.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1366, 768))) {
+            Page page = context.newPage();
+            page.navigate(server.base + "/admin#/schedule");
+            Browser.logInToAdmin(page, "admin", org.gongkai.support.TestServer.ADMIN_PASSWORD);
+            page.navigate(server.base + "/admin#/schedule");
+            page.waitForSelector(".group-settings [name=alertVolume]");
+            assertThat(page.inputValue(".group-settings [name=alertVolume]")).isEqualTo("60");
+            assertThat(page.isChecked(".group-settings [name=alertSound]")).isTrue();
+            page.fill(".group-settings [name=alertVolume]", "150");
+            page.click(".group-settings button[type=submit]");
+            page.waitForFunction("() => (document.querySelector('.group-settings [data-error-for=alertVolume]') || {}).textContent");
+            page.fill(".group-settings [name=alertVolume]", "40");
+            page.click(".group-settings button[type=submit]");
+            page.waitForFunction("() => !(document.querySelector('.group-settings [data-error-for=alertVolume]') || {}).textContent");
+            page.waitForTimeout(500);
+            page.locator(".group-settings").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions().setPath(DemoBrowserTest.SHOTS.resolve("admin-group-sound-1366x768.png")));
+            boolean saved = false;
+            for (var g : admin.get("/api/screen-groups").json()) {
+                if (g.get("code").asText().equals("blocked")) saved = g.get("alertVolume").asInt() == 40;
+            }
+            assertThat(saved).as("volume 40 saved").isTrue();
         }
     }
 
@@ -159,14 +188,34 @@ class AlertToneBrowserTest extends ServerTest {
         }
     }
 
+    /**
+     * Chromium started by Playwright lets an AudioContext run even with --autoplay-policy=document-user-activation-required
+     * (chromium --headless alone keeps it suspended), so the page gets a context that stays suspended and whose
+     * resume() never settles, as a blocking browser's does before a tap.
+     */
+    static final String BLOCKING_BROWSER = """
+            (() => {
+              const Real = window.AudioContext;
+              window.AudioContext = function () {
+                const ctx = new Real();
+                ctx.suspend();
+                Object.defineProperty(ctx, 'state', { get: () => 'suspended' });
+                ctx.resume = () => new Promise(() => {});
+                return ctx;
+              };
+            })();""";
+
     @Test
     void aBrowserThatBlocksAutoplayShowsANotice() {
         try (BrowserContext context = plain.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1920, 1080))) {
+            context.addInitScript(BLOCKING_BROWSER);
             Page page = StripAndGroupSettingsBrowserTest.pairedPage(context, "blocked", "未放开自动播放的屏");
             long id = alert("red", "blocked", "被阻止的红色预警");
             waitForAlert(page, "被阻止的红色预警");
-            page.waitForSelector("#sound-blocked", new Page.WaitForSelectorOptions().setTimeout(5000));
+            page.waitForTimeout(3000);
+            assertThat(page.isVisible("#sound-blocked")).as("audio " + page.getAttribute("html", "data-audio")
+                    + ", tones " + tones(page)).isTrue();
             assertThat(page.textContent("#sound-blocked")).contains("--autoplay-policy=no-user-gesture-required");
             assertThat(tones(page)).isZero();
             page.screenshot(new Page.ScreenshotOptions().setPath(DemoBrowserTest.SHOTS.resolve("plaza-1920x1080-alert-sound-blocked.png")));

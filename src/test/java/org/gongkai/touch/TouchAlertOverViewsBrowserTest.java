@@ -59,7 +59,7 @@ class TouchAlertOverViewsBrowserTest extends DemoBrowserTest {
                 long id = created.get("id").asLong();
                 waitForAlert(page, "orange");
                 assertThat(page.textContent("#alert .issuer")).isEqualTo("示范县气象台发布");
-                assertThat(page.textContent("#alert .area")).contains("2026年11月3日 14:05");
+                assertThat(page.textContent("#alert .area")).isEqualTo("示范县全境 · 发布时间 2026年11月3日 14:05");
                 assertThat(page.isVisible(".search-box")).as("the search is under the warning").isTrue();
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("touch-alert-" + name + ".png")));
                 putAside(page);
