@@ -1,4 +1,5 @@
-// One emergency alert's words as every screen shows them: its level, title, area and when it was issued, the time in
+// One emergency alert's words as every screen shows them: its level, title, area, who issued it (a CAP feed's sender,
+// or the issuer staff named) and when it was issued (a CAP message's sent time, else its publish time), the time in
 // the display time zone (the screen's group's, common/zone.js). The plaza player and the touchscreen lay these out
 // each in their own frame (plaza: beside a QR code, fitted to the screen; touch: over the page, with a close button).
 import { el, formatDate } from './dom.js';
@@ -7,12 +8,19 @@ import { alertName } from './labels.js';
 
 /** When the alert was issued, 2026年11月3日 14:05 in the zone. */
 function issuedAt(a, zone) {
-  return formatDate(a.publishStart || a.publishedAt, true, zone);
+  return formatDate(a.alert.issuedAt || a.publishStart || a.publishedAt, true, zone);
 }
 
-/** The alert in one line, for a strip: 红色预警 · title · area · time. */
+/** 示范县气象台发布 (issued by 示范县气象台), or '' when the alert names no issuer. */
+function issuedBy(a) {
+  var issuer = a.alert.issuer && String(a.alert.issuer).trim();
+  return issuer ? tr(issuer + '发布', 'issued by ' + issuer) : '';
+}
+
+/** The alert in one line, for a strip: 红色预警 · title · area · 示范县气象台发布 · time. */
 export function alertLine(a, zone) {
-  return alertName(a.alert.level) + ' · ' + a.title + ' · ' + a.alert.area + ' · ' + issuedAt(a, zone);
+  return [alertName(a.alert.level), a.title, a.alert.area, issuedBy(a), issuedAt(a, zone)]
+    .filter(Boolean).join(' · ');
 }
 
 /**
@@ -26,6 +34,7 @@ export function alertText(a, zone, options) {
     el('p', { className: 'level alert-level', text: alertName(a.alert.level) }),
     el(options.heading, null, words(a.title)),
     el('p', { className: 'area' }, [a.alert.area + ' · ', el('span', { className: 'nowrap', text: tr('发布时间 ', 'issued ') + issuedAt(a, zone) })]),
+    issuedBy(a) ? el('p', { className: 'issuer', text: issuedBy(a) }) : null,
     a.summary ? el('p', { className: 'summary' }, words(a.summary)) : null
   ];
 }

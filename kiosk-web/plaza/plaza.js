@@ -7,6 +7,7 @@ import { serverNow, serverDate } from '../common/clock.js';
 import { onScreen, night, placeOf, durationSeconds, nextItem, byId } from '../common/playlist.js';
 import { kindName } from '../common/labels.js';
 import { alertText, alertLine } from '../common/alert-view.js';
+import { attend, onBlocked } from '../common/attention.js';
 import { screenZone } from '../common/zone.js';
 import { fit, fitMarquee, endTogether } from './fit.js';
 import { PlayLog } from './plays.js';
@@ -185,6 +186,7 @@ function step() {
     plays.stop(now);
     shown.itemId = null;
     if (shown.key !== 'alert:' + on.alerts[0].id + ':' + on.alerts[0].version) showAlert(on.alerts[0]);
+    attend(on.alerts[0], state.group, on.night); // the tone, once per alert and level (common/attention.js)
     return;
   }
   if (on.dimmed !== document.body.classList.contains('night')) shown.key = null; // night began or ended: redraw
@@ -251,7 +253,20 @@ if (PREVIEW) {
   startPlayer();
 }
 
+// The browser blocks the attention tone (started without --autoplay-policy=no-user-gesture-required): say so.
+function soundBlocked(blocked) {
+  var notice = document.getElementById('sound-blocked');
+  if (!blocked) {
+    if (notice) notice.parentNode.removeChild(notice);
+    return;
+  }
+  if (notice) return;
+  document.body.appendChild(el('div', { id: 'sound-blocked', role: 'status',
+    text: '提示音被浏览器阻止 · 请用 --autoplay-policy=no-user-gesture-required 启动' }));
+}
+
 function startPlayer() {
+  onBlocked(soundBlocked);
   link = connect('plaza', function (update) {
     state = update.state;
     statusMark.textContent = update.online ? '' : '离线';

@@ -3,10 +3,11 @@
 // The content itself is in localStorage (common/screen-link.js), so a restarted browser shows the last snapshot.
 // Every file the page needs, modules included: one missing here leaves the page blank offline (the browser test
 // that reloads with the server stopped catches it). Change CACHE when the list changes.
-var CACHE = 'gongkai-plaza-v4';
+var CACHE = 'gongkai-plaza-v5';
 var SHELL = ['/plaza', '/kiosk/plaza/plaza.css', '/kiosk/plaza/plaza.js', '/kiosk/plaza/fit.js', '/kiosk/plaza/plays.js',
   '/kiosk/common/dom.js', '/kiosk/common/zone.js', '/kiosk/common/screen-link.js', '/kiosk/common/playlist.js',
-  '/kiosk/common/labels.js', '/kiosk/common/alert-view.js', '/kiosk/common/i18n.js', '/kiosk/common/clock.js'];
+  '/kiosk/common/labels.js', '/kiosk/common/alert-view.js', '/kiosk/common/i18n.js', '/kiosk/common/clock.js',
+  '/kiosk/common/attention.js'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); }).then(function () {

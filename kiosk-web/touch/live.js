@@ -1,17 +1,20 @@
 // The screen's link to the server (common/screen-link.js) as the touchscreen uses it: the state of this screen
 // (pairing, its group's items and alerts), an alert over whatever is on screen until a citizen puts it aside for a
-// few minutes, and the view on screen drawn again when content changes or an item's publish window ends.
+// few minutes (a new alert, or a new version of it such as an upgrade, comes back over the page), its attention tone
+// (common/attention.js; the first tap lets a blocked tone play), and the view on screen drawn again when content
+// changes or an item's publish window ends.
 import { el, clear } from '../common/dom.js';
 import { tr } from '../common/i18n.js';
 import { connect } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
-import { alerts, windowEdgePassed } from '../common/playlist.js';
+import { alerts, night, windowEdgePassed } from '../common/playlist.js';
 import { screenZone } from '../common/zone.js';
 import { alertText } from '../common/alert-view.js';
+import { attend, unlockOnGesture } from '../common/attention.js';
 
 var link = { state: null }; // this screen's state from the server
 var seenVersion = null;
-var dismissed = {}; // alert id -> until (ms): a citizen may put an alert aside for a few minutes
+var dismissed = {}; // alert id:version -> until (ms): a citizen may put an alert aside for a few minutes
 var DISMISS_MS = 5 * 60 * 1000;
 var alertBox = document.getElementById('alert');
 var redraw = function () {};
@@ -35,8 +38,9 @@ function showAlerts() {
   var s = link.state;
   var active = s && s.status === 'active' ? alerts(s.alerts || [], serverDate(), screenZone(s)) : [];
   var now = Date.now();
-  var a = active.filter(function (x) { return !(dismissed[x.id] > now); })[0];
+  var a = active.filter(function (x) { return !(dismissed[x.id + ':' + x.version] > now); })[0];
   var key = a ? a.id + ':' + a.version : '';
+  if (a) attend(a, s.group, night(s.group, serverDate(), screenZone(s)));
   if (alertBox.getAttribute('data-key') === key) return;
   alertBox.setAttribute('data-key', key);
   alertBox.hidden = !a;
@@ -44,7 +48,7 @@ function showAlerts() {
   if (!a) return;
   alertBox.className = 'level-' + a.alert.level;
   var close = el('button', { type: 'button', id: 'dismiss', text: tr('我知道了（暂时关闭）', 'I have read it (hide for now)') });
-  close.addEventListener('click', function () { dismissed[a.id] = Date.now() + DISMISS_MS; showAlerts(); });
+  close.addEventListener('click', function () { dismissed[key] = Date.now() + DISMISS_MS; showAlerts(); });
   alertBox.appendChild(el('div', { className: 'alert-body' }, alertText(a, screenZone(s), { heading: 'h2' }).concat([
     el('img', { src: a.links.qrSvg, alt: 'QR' }),
     close])));
@@ -76,6 +80,7 @@ export function watchScreen(onChange) {
 
 /** Connects this screen to the server; onState() after every message. */
 export function connectScreen(onState) {
+  unlockOnGesture();
   connect('touch', function (update) {
     link.state = update.state;
     onState();

@@ -97,6 +97,8 @@ function groupSettings(g) {
     node.value = value === null || value === undefined ? '' : value;
     return node;
   }
+  var sound = input('checkbox', '');
+  sound.checked = g.alertSound !== false;
   var form = el('form', { className: 'form-grid two group-settings', novalidate: 'novalidate' }, [
     el('h3', { className: 'wide', text: tr('屏幕组设置：', 'Group settings: ') + named(g) }),
     el('p', { className: 'form-error', role: 'alert' }),
@@ -107,11 +109,14 @@ function groupSettings(g) {
     field(tr('画面高度（米，可空）', 'Picture height (m, optional)'), input('number', g.screenHeightMeters, { min: 0.1, step: 0.01 }), 'screenHeightMeters'),
     field(tr('夜间开始', 'Night from'), input('time', g.nightStart), 'nightStart'),
     field(tr('夜间结束', 'Night until'), input('time', g.nightEnd), 'nightEnd'),
+    field(tr('橙色、红色预警提示音（有扬声器的屏幕；夜间仅红色）', 'Tone for orange and red warnings (screens with speakers; at night red only)'),
+      sound, 'alertSound'),
+    field(tr('提示音音量（0–100）', 'Tone volume (0–100)'), input('number', g.alertVolume === undefined ? 60 : g.alertVolume, { min: 0, max: 100, step: 1 }), 'alertVolume'),
     el('div', { className: 'form-actions' }, [submitButton(tr('保存设置', 'Save settings'))])]);
   return onSubmit(form, function (v) {
     var body = { name: v.name, nameEn: v.nameEn, defaultDurationSeconds: num(v.defaultDurationSeconds),
       viewingDistanceMeters: num(v.viewingDistanceMeters), screenHeightMeters: num(v.screenHeightMeters),
-      nightStart: v.nightStart, nightEnd: v.nightEnd };
+      nightStart: v.nightStart, nightEnd: v.nightEnd, alertSound: v.alertSound, alertVolume: num(v.alertVolume) };
     return api('PUT', '/api/screen-groups/' + encodeURIComponent(g.code), body).then(function (saved) {
       Object.keys(saved).forEach(function (k) { g[k] = saved[k]; });
       toast(tr('已保存，屏幕会立即更新', 'Saved; the screens update at once'), 'ok');

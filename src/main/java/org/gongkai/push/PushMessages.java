@@ -116,6 +116,8 @@ final class PushMessages {
         g.put("screenHeightMeters", group.map(ScreenGroup::screenHeightMeters).orElse(null));
         g.put("nightStart", group.map(ScreenGroup::nightStart).orElse(null));
         g.put("nightEnd", group.map(ScreenGroup::nightEnd).orElse(null));
+        g.put("alertSound", group.map(ScreenGroup::alertSound).orElse(true));
+        g.put("alertVolume", group.map(ScreenGroup::alertVolume).orElse(ScreenGroup.DEFAULT_ALERT_VOLUME));
         g.put("timezone", settings.zone().getId());
         g.put("publicBaseUrl", settings.publicBaseUrl());
         return g;

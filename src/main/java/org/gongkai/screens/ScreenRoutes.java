@@ -156,7 +156,9 @@ public final class ScreenRoutes {
         Requests.require(g.nightStart() == null || g.nightStart().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightStart", "must be a time HH:mm");
         Requests.require(g.nightEnd() == null || g.nightEnd().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightEnd", "must be a time HH:mm");
         Requests.require((g.nightStart() == null) == (g.nightEnd() == null), "nightEnd", "must be given together with nightStart");
+        Requests.require(g.alertVolume() == null || (g.alertVolume() >= 0 && g.alertVolume() <= 100), "alertVolume", "must be from 0 to 100");
         return new ScreenGroup(code, g.name().strip(), g.nameEn(), duration, distance, g.screenHeightMeters(),
-                g.nightStart(), g.nightEnd());
+                g.nightStart(), g.nightEnd(), g.alertSound() == null || g.alertSound(),
+                g.alertVolume() == null ? ScreenGroup.DEFAULT_ALERT_VOLUME : g.alertVolume());
     }
 }

@@ -18,11 +18,18 @@ public final class Browser implements AutoCloseable {
     public final com.microsoft.playwright.Browser chromium;
 
     public Browser() {
+        this(new String[0]);
+    }
+
+    /** @param extraArgs more Chromium flags, e.g. --autoplay-policy=no-user-gesture-required as the kiosk start line has */
+    public Browser(String... extraArgs) {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(List.of(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"));
+        args.addAll(List.of(extraArgs));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
         if (Files.isExecutable(SYSTEM_CHROMIUM)) options.setExecutablePath(SYSTEM_CHROMIUM);
         chromium = playwright.chromium().launch(options);
     }
