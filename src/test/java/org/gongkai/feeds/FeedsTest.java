@@ -81,7 +81,8 @@ class FeedsTest extends ServerTest {
         }
         JsonNode insurance = items.stream().filter(i -> i.get("title").asText().contains("医疗保险")).findFirst().orElseThrow();
         assertThat(insurance.get("sourceUrl").asText()).isEqualTo("http://www.sfx.gov.example/art/2026/11/20/art_1229_58210.html");
-        assertThat(insurance.get("publishStart").asText()).as("the portal's local date, in Beijing time").startsWith("2026-11-20T09:30");
+        assertThat(java.time.OffsetDateTime.parse(insurance.get("publishStart").asText()).toInstant())
+                .as("the portal's local date, in Beijing time").isEqualTo(java.time.Instant.parse("2026-11-20T01:30:00Z"));
         String body = insurance.get("body").asText();
         assertThat(body).contains("2026年9月1日至12月31日").doesNotContain("<script", "<img", "<iframe", "onclick", "pixel.gif");
         JsonNode heating = items.stream().filter(i -> i.get("title").asText().contains("供暖")).findFirst().orElseThrow();
@@ -151,8 +152,9 @@ class FeedsTest extends ServerTest {
                 + "\"title\":\"bt\",\"link\":\"url\",\"date\":\"fbrq\",\"summary\":\"zy\"}");
         JsonNode result = fetch(feed);
         assertThat(result.get("added").asInt()).as(result.toString()).isEqualTo(2);
-        assertThat(itemsFrom(feed)).extracting(i -> i.get("publishStart").asText().substring(0, 10))
-                .containsExactlyInAnyOrder("2026-11-19", "2025-11-20");
+        assertThat(itemsFrom(feed)).extracting(i -> java.time.OffsetDateTime.parse(i.get("publishStart").asText()).toInstant())
+                .as("a portal date (midnight in Beijing) and Unix seconds")
+                .containsExactlyInAnyOrder(java.time.Instant.parse("2026-11-18T16:00:00Z"), java.time.Instant.ofEpochSecond(1763600000));
     }
 
     @Test
