@@ -7,6 +7,7 @@ import { view as review } from './views/review.js';
 import { view as alerts } from './views/alerts.js';
 import { view as schedule } from './views/schedule.js';
 import { view as screens } from './views/screens.js';
+import { view as feeds } from './views/feeds.js';
 import { view as applications } from './views/applications.js';
 import { view as audit } from './views/audit.js';
 import { view as freshness } from './views/freshness.js';
@@ -18,6 +19,7 @@ export var VIEWS = [
   alerts,
   schedule,
   screens,
+  feeds,
   applications,
   freshness,
   audit,

@@ -90,6 +90,7 @@ public final class App {
     private final LoginThrottle loginThrottle;
     private final Limiter limiter;
     private final PushHub hub;
+    private final org.gongkai.feeds.FeedService feeds;
     private Javalin server;
 
     public App(Config config, DataSource dataSource, Options options) {
@@ -123,6 +124,7 @@ public final class App {
         search = new SearchService(itemStore, feed, clock, SynonymsLoader.load(config));
         ratingStore = new RatingStore(jdbi);
         audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
+        feeds = org.gongkai.feeds.FeedRoutes.service(jdbi, items, audit, config, clock);
         loginThrottle = new LoginThrottle(clock);
         limiter = new MemoryLimiter(clock);
         calendar = WorkCalendar.load(config);
@@ -142,6 +144,7 @@ public final class App {
         }
         org.gongkai.content.AlertPolicyRoutes.check(config, departments);
         hub.start();
+        feeds.start();
         pendingScreens.start();
         search.start();
         server = Javalin.create(this::configure);
@@ -203,7 +206,8 @@ public final class App {
         RouteTable.add(c.routes, new RouteTable.Handlers(security, auditRoutes, health, auth, users, itemRoutes,
                 alertPolicy, itemLinks, ratings, applicationRoutes, calendarRoutes, searchRoutes, catalogue,
                 departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
-                config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone())));
+                config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
+                new org.gongkai.feeds.FeedRoutes(feeds, departments::exists, screenStore::groupExists, catalogue)));
     }
 
     public int port() {
@@ -255,6 +259,7 @@ public final class App {
         hub.close();
         pendingScreens.close();
         search.close();
+        feeds.close();
         audit.close();
     }
 }

@@ -13,6 +13,7 @@ import org.gongkai.catalogue.Catalogue;
 import org.gongkai.content.AlertPolicyRoutes;
 import org.gongkai.content.ItemRoutes;
 import org.gongkai.departments.DepartmentRoutes;
+import org.gongkai.feeds.FeedRoutes;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.push.PushHub;
 import org.gongkai.qr.ItemLinkRoutes;
@@ -58,7 +59,7 @@ final class RouteTable {
                     ApplicationRoutes applications, CalendarRoutes calendar, SearchRoutes search, Catalogue catalogue,
                     DepartmentRoutes departments, FreshnessRoutes freshness, BackupRoutes backup, ScreenRoutes screens,
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
-                    Pages pages) {}
+                    Pages pages, FeedRoutes feeds) {}
 
     private RouteTable() {}
 
@@ -138,6 +139,14 @@ final class RouteTable {
                     put("/{id}", h.screens()::update, ADMIN);
                     get("/{id}/playlist", h.screens()::playlist, STAFF);
                     get("/{id}/plays", h.plays()::list, STAFF);
+                });
+                path("/feeds", () -> {
+                    get(h.feeds()::list, ADMIN);
+                    post(h.feeds()::create, ADMIN);
+                    put("/{id}", h.feeds()::update, ADMIN);
+                    delete("/{id}", h.feeds()::delete, ADMIN);
+                    post("/{id}/fetch", h.feeds()::fetch, ADMIN);
+                    get("/{id}/log", h.feeds()::log, ADMIN);
                 });
                 if (h.bench() != null) post("/bench/broadcast", h.bench(), ADMIN);
             });

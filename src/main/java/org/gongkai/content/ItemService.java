@@ -58,6 +58,24 @@ public final class ItemService {
         return insert(validator.check(raw).withStatus(ItemStatus.PUBLISHED), actor, HistoryAction.IMPORT, approvedAt);
     }
 
+    /**
+     * A change to content approved elsewhere (a trusted feed's changed entry): published at once as imported, the
+     * way {@link #importApproved} publishes new content; a pending revision of the item is dropped with it.
+     */
+    public Item importChange(long id, ItemInput raw, String actor) {
+        ItemInput in = validator.check(raw).withStatus(ItemStatus.PUBLISHED);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return commits.commit(h -> {
+            Item old = store.find(h, id).orElseThrow(() -> ApiException.notFound("item " + id));
+            if (old.status() == ItemStatus.WITHDRAWN) {
+                throw ApiException.conflict("status", "item " + id + " was withdrawn by staff; a feed does not bring it back");
+            }
+            if (!store.update(h, id, old.version(), in, actor, now)) throw staleVersion(old);
+            reviews.deleteRevision(h, id);
+            return commits.published(h, id, HistoryAction.IMPORT, actor, now, now);
+        });
+    }
+
     /** approvedElsewhere: when content approved elsewhere was approved; null for content approved here, if at all. */
     private Item insert(ItemInput in, String actor, HistoryAction action, OffsetDateTime approvedElsewhere) {
         OffsetDateTime now = OffsetDateTime.now(clock);

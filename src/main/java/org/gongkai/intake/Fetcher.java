@@ -105,7 +105,7 @@ public final class Fetcher {
         return body;
     }
 
-    static URI checkedUri(String url) throws FetchException {
+    public static URI checkedUri(String url) throws FetchException {
         try {
             URI uri = new URI(url == null ? "" : url.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);

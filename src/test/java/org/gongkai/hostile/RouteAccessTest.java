@@ -170,6 +170,13 @@ class RouteAccessTest extends ServerTest {
         rule("POST /api/departments", Rule.ADMIN, 201, who -> new Call("/api/departments",
                 "{\"code\":\"dept-" + serial() + "\",\"name\":\"新部门\"}"));
         rule("PUT /api/departments/{code}", Rule.ADMIN, 200, "/api/departments/weather", "{\"name\":\"县气象局\"}");
+        rule("GET /api/feeds", Rule.ADMIN, 200, "/api/feeds", null);
+        rule("POST /api/feeds", Rule.ADMIN, 201, "/api/feeds", feedBody());
+        rule("PUT /api/feeds/{id}", Rule.ADMIN, 200, who -> new Call("/api/feeds/" + newFeed(), feedBody()));
+        rule("DELETE /api/feeds/{id}", Rule.ADMIN, 204, who -> new Call("/api/feeds/" + newFeed(), null));
+        // nothing listens on port 1: the fetch is tried, fails at once and is recorded (200 with the error)
+        rule("POST /api/feeds/{id}/fetch", Rule.ADMIN, 200, who -> new Call("/api/feeds/" + newFeed() + "/fetch", ""));
+        rule("GET /api/feeds/{id}/log", Rule.ADMIN, 200, who -> new Call("/api/feeds/" + newFeed() + "/log", null));
         rule("GET /api/reports/freshness", Rule.STAFF, 200, "/api/reports/freshness", null);
         // the handler ran: the test server's configuration says embedded, but its database is an in-memory H2 or a
         // PostgreSQL schema, neither of which H2's BACKUP can write (507)
@@ -358,6 +365,16 @@ class RouteAccessTest extends ServerTest {
         Http.Response r = who.post("/api/applications", applicationBody());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
+    }
+
+    private static String feedBody() {
+        return "{\"name\":\"门户\",\"url\":\"http://127.0.0.1:1/rss.xml\",\"department\":\"hrss\",\"category\":\"notices\"}";
+    }
+
+    private static long newFeed() {
+        Http.Response r = admin.post("/api/feeds", feedBody());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
     }
 
     private static long newUser() {
