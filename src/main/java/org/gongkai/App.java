@@ -203,7 +203,8 @@ public final class App {
         RouteTable.add(c.routes, new RouteTable.Handlers(security, auditRoutes, health, auth, users, itemRoutes,
                 alertPolicy, itemLinks, ratings, applicationRoutes, calendarRoutes, searchRoutes, catalogue,
                 departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
-                config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone())));
+                config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
+                org.gongkai.warnings.Warnings.routes(config, itemStore.jdbi(), items, review, clock)));
     }
 
     public int port() {

@@ -59,7 +59,10 @@ public record Config(Server server, Database database, Data data, Display displa
      * CAP warnings: a message concerns this county when one of its areas has one of areaCodes as a geocode or
      * names one of areaNames in its areaDesc.
      */
-    public record Warnings(java.util.List<String> areaNames, java.util.List<String> areaCodes) {}
+    public record Warnings(java.util.List<String> areaNames, java.util.List<String> areaCodes, String pushPolicy) {
+        /** pushPolicy: what POST /api/cap issues at once: severe_at_once (Severe, Extreme), all_at_once, review_all. */
+        public static final java.util.List<String> POLICIES = java.util.List.of("severe_at_once", "all_at_once", "review_all");
+    }
 
     /** The built-in alerts.defaultDepartment: the demo's weather bureau. A county without it gets no preselection. */
     public static final String DEFAULT_ALERT_DEPARTMENT = "meteorology";
