@@ -98,7 +98,11 @@ public final class WarningService {
         if (items.alertSecondApprover()) {
             return new Decision("pending", "security.alertSecondApprover is on: every alert waits for a reviewer", null);
         }
-        return issue(m, dept);
+        try {
+            return issue(m, dept);
+        } catch (ApiException e) { // e.g. alerts.defaultDepartment unknown: a reviewer may issue it once that is fixed
+            return new Decision("pending", "could not issue at once: " + e.getMessage(), null);
+        }
     }
 
     private Decision issue(CapMessage m, String dept) {
