@@ -90,6 +90,7 @@ public final class App {
     private final LoginThrottle loginThrottle;
     private final Limiter limiter;
     private final PushHub hub;
+    private final org.gongkai.warnings.Warnings warnings;
     private Javalin server;
 
     public App(Config config, DataSource dataSource, Options options) {
@@ -132,6 +133,7 @@ public final class App {
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
                 config.push().maxQueuedMessages(), config.push().maxMissedChanges(), config.server().trustProxy()), clock);
+        warnings = new org.gongkai.warnings.Warnings(config, jdbi, items, review, clock);
     }
 
     public App start() {
@@ -144,6 +146,7 @@ public final class App {
         hub.start();
         pendingScreens.start();
         search.start();
+        warnings.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
         return this;
@@ -204,7 +207,7 @@ public final class App {
                 alertPolicy, itemLinks, ratings, applicationRoutes, calendarRoutes, searchRoutes, catalogue,
                 departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
                 config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
-                org.gongkai.warnings.Warnings.routes(config, itemStore.jdbi(), items, review, clock)));
+                warnings.routes()));
     }
 
     public int port() {
@@ -253,6 +256,7 @@ public final class App {
 
     public void stop() {
         if (server != null) server.stop();
+        warnings.stop();
         hub.close();
         pendingScreens.close();
         search.close();

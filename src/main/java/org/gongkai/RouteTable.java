@@ -105,6 +105,10 @@ final class RouteTable {
                     post(h.cap()::receive, REVIEWER);
                     get("/messages", h.cap()::messages, STAFF);
                     post("/messages/{id}/issue", h.cap()::issue, REVIEWER);
+                    get("/sources", h.cap()::sources, ADMIN);
+                    post("/sources", h.cap()::createSource, ADMIN);
+                    put("/sources/{id}", h.cap()::updateSource, ADMIN);
+                    delete("/sources/{id}", h.cap()::deleteSource, ADMIN);
                 });
                 path("/ratings", () -> {
                     get("/options", h.ratings()::options, PUBLIC);

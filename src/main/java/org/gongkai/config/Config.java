@@ -115,12 +115,20 @@ public record Config(Server server, Database database, Data data, Display displa
         return with(c -> c.alerts = alerts);
     }
 
+    public Config withIntake(Intake intake) {
+        return with(c -> c.intake = intake);
+    }
+
+    public Config withWarnings(Warnings warnings) {
+        return with(c -> c.warnings = warnings);
+    }
+
     /** A copy with the parts the change sets replaced. */
     private Config with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
         return new Config(p.server, p.database, p.data, display, p.security, p.screens, push, bench, p.office, p.alerts,
-                intake, warnings, catalogue, demo, synonyms, configDir, source);
+                p.intake, p.warnings, catalogue, demo, synonyms, configDir, source);
     }
 
     /** The parts a wither may replace. */
@@ -132,6 +140,8 @@ public record Config(Server server, Database database, Data data, Display displa
         Screens screens;
         Office office;
         Alerts alerts;
+        Intake intake;
+        Warnings warnings;
 
         Parts(Config c) {
             server = c.server;
@@ -141,6 +151,8 @@ public record Config(Server server, Database database, Data data, Display displa
             screens = c.screens;
             office = c.office;
             alerts = c.alerts;
+            intake = c.intake;
+            warnings = c.warnings;
         }
     }
 }

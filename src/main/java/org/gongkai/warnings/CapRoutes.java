@@ -13,10 +13,37 @@ public final class CapRoutes {
     private static final List<String> TYPES = List.of("application/cap+xml", "application/xml", "text/xml");
     private final WarningService warnings;
     private final WarningService.Policy pushPolicy;
+    private final CapSources sources;
 
-    public CapRoutes(WarningService warnings, WarningService.Policy pushPolicy) {
+    public CapRoutes(WarningService warnings, WarningService.Policy pushPolicy, CapSources sources) {
         this.warnings = warnings;
         this.pushPolicy = pushPolicy;
+        this.sources = sources;
+    }
+
+    public void sources(Context ctx) {
+        ctx.json(sources.list());
+    }
+
+    public void createSource(Context ctx) {
+        ctx.status(201).json(sources.create(Requests.body(ctx, CapSources.Input.class)));
+    }
+
+    public void updateSource(Context ctx) {
+        ctx.json(sources.update(id(ctx), Requests.body(ctx, CapSources.Input.class)));
+    }
+
+    public void deleteSource(Context ctx) {
+        sources.delete(id(ctx));
+        ctx.status(204);
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("" + ctx.pathParam("id"));
+        }
     }
 
     public void receive(Context ctx) {
@@ -63,12 +90,7 @@ public final class CapRoutes {
     }
 
     public void issue(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("CAP message " + ctx.pathParam("id"));
-        }
+        long id = id(ctx);
         WarningService.Result r = warnings.issuePending(id, Requests.caller(ctx));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("outcome", r.outcome());

@@ -3,21 +3,37 @@ package org.gongkai.warnings;
 import org.gongkai.config.Config;
 import org.gongkai.content.ItemService;
 import org.gongkai.content.ReviewService;
+import org.gongkai.intake.Fetcher;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 
-/** Builds the warnings feature from the configuration (keeps App short). */
+/** The warnings feature, built from the configuration (keeps App short): its service, poller and routes. */
 public final class Warnings {
-    private Warnings() {}
+    private final WarningService service;
+    private final CapSources sources;
+    private final CapPoller poller;
+    private final WarningService.Policy pushPolicy;
 
-    public static CapRoutes routes(Config config, Jdbi jdbi, ItemService items, ReviewService review, Clock clock) {
+    public Warnings(Config config, Jdbi jdbi, ItemService items, ReviewService review, Clock clock) {
         var w = config.warnings();
         String dept = config.alerts() == null ? null : config.alerts().defaultDepartment();
-        WarningService service = new WarningService(new WarningStore(jdbi), items, review, clock,
-                w.areaNames() == null ? java.util.List.of() : w.areaNames(),
-                w.areaCodes() == null ? java.util.List.of() : w.areaCodes(), dept);
-        return new CapRoutes(service, policy(w.pushPolicy()));
+        service = new WarningService(new WarningStore(jdbi), items, review, clock, w.areaNames(), w.areaCodes(), dept);
+        sources = new CapSources(jdbi);
+        poller = new CapPoller(sources, service, new Fetcher(config.intake()), clock);
+        pushPolicy = policy(w.pushPolicy());
+    }
+
+    public void start() {
+        poller.start();
+    }
+
+    public void stop() {
+        poller.close();
+    }
+
+    public CapRoutes routes() {
+        return new CapRoutes(service, pushPolicy, sources);
     }
 
     static WarningService.Policy policy(String name) {

@@ -180,6 +180,10 @@ class RouteAccessTest extends ServerTest {
         rule("GET /api/cap/messages", Rule.STAFF, 200, "/api/cap/messages", null);
         rule("POST /api/cap/messages/{id}/issue", Rule.REVIEWER, 200,
                 who -> new Call("/api/cap/messages/" + pendingCapMessage() + "/issue", ""));
+        rule("GET /api/cap/sources", Rule.ADMIN, 200, "/api/cap/sources", null);
+        rule("POST /api/cap/sources", Rule.ADMIN, 201, "/api/cap/sources", capSource());
+        rule("PUT /api/cap/sources/{id}", Rule.ADMIN, 200, who -> new Call("/api/cap/sources/" + newCapSource(), capSource()));
+        rule("DELETE /api/cap/sources/{id}", Rule.ADMIN, 204, who -> new Call("/api/cap/sources/" + newCapSource(), null));
         rule("GET /api/reports/freshness", Rule.STAFF, 200, "/api/reports/freshness", null);
         // the handler ran: the test server's configuration says embedded, but its database is an in-memory H2 or a
         // PostgreSQL schema, neither of which H2's BACKUP can write (507)
@@ -364,6 +368,17 @@ class RouteAccessTest extends ServerTest {
                 + "</urgency><severity>Moderate</severity><certainty>Likely</certainty><expires>" + now.plusDays(1)
                 + "</expires><senderName>示范县气象台</senderName><headline>示范县气象台发布大雾预警</headline>"
                 + "<area><areaDesc>示范县</areaDesc></area></info></alert>";
+    }
+
+    /** A source nobody answers at (polled once a day, its failure recorded). */
+    private static String capSource() {
+        return "{\"name\":\"源" + serial() + "\",\"url\":\"http://127.0.0.1:9/cap.atom\",\"intervalSeconds\":86400}";
+    }
+
+    private static long newCapSource() {
+        Http.Response r = admin.post("/api/cap/sources", capSource());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
     }
 
     private static long pendingCapMessage() {
