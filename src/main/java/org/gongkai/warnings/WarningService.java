@@ -116,7 +116,7 @@ public final class WarningService {
             }
         }
         Item created = items.create(in, actor(m));
-        return new Decision("issued", "issued at once: " + level(created), created.id());
+        return new Decision("issued", "issued: " + level(created), created.id());
     }
 
     /** A reviewer's one click: issues the pending message exactly as its preview showed. */
@@ -131,7 +131,7 @@ public final class WarningService {
             throw ApiException.conflict("expires", "this warning expired at " + end(m));
         }
         Decision d = issue(m, defaultDepartment);
-        String reason = d.reason() + " by " + reviewer.username();
+        String reason = d.reason() + ", by reviewer " + reviewer.username();
         store.resolve(messageId, d.outcome(), reason, d.itemId());
         return new Result(d.outcome(), reason, d.itemId(), m.identifier(), messageId);
     }
