@@ -99,23 +99,26 @@ public final class WarningService {
             return new Decision("pending", "security.alertSecondApprover is on: every alert waits for a reviewer", null);
         }
         try {
-            return issue(m, dept);
+            return issue(m, dept, null);
         } catch (ApiException e) { // e.g. alerts.defaultDepartment unknown: a reviewer may issue it once that is fixed
             return new Decision("pending", "could not issue at once: " + e.getMessage(), null);
         }
     }
 
-    private Decision issue(CapMessage m, String dept) {
+    /** @param reviewer the reviewer whose click issues it (the second approval), or null when issued at once */
+    private Decision issue(CapMessage m, String dept, Staff reviewer) {
         ItemInput in = input(m, dept);
+        Staff actor = reviewer != null ? reviewer : actor(m);
         var earlier = "Update".equalsIgnoreCase(m.msgType()) ? store.itemOf(m.references()) : java.util.Optional.<Long>empty();
         if (earlier.isPresent()) {
             Item old = items.get(earlier.get(), java.util.Optional.of(actor(m)));
             if (old.status() == ItemStatus.PUBLISHED) {
-                Item updated = items.update(old.id(), in, actor(m));
+                Item updated = reviewer != null ? items.updateSecondApprovedAlert(old.id(), in, actor)
+                        : items.update(old.id(), in, actor);
                 return new Decision("updated", "update: alert " + updated.id() + " now " + level(updated), updated.id());
             }
         }
-        Item created = items.create(in, actor(m));
+        Item created = reviewer != null ? items.createSecondApprovedAlert(in, actor) : items.create(in, actor);
         return new Decision("issued", "issued: " + level(created), created.id());
     }
 
@@ -130,7 +133,7 @@ public final class WarningService {
             store.resolve(messageId, "ignored", "expired at " + end(m) + " before it was issued", null);
             throw ApiException.conflict("expires", "this warning expired at " + end(m));
         }
-        Decision d = issue(m, defaultDepartment);
+        Decision d = issue(m, defaultDepartment, reviewer);
         String reason = d.reason() + ", by reviewer " + reviewer.username();
         store.resolve(messageId, d.outcome(), reason, d.itemId());
         return new Result(d.outcome(), reason, d.itemId(), m.identifier(), messageId);
