@@ -11,7 +11,6 @@ import org.gongkai.content.ItemStatus;
 import org.gongkai.content.ReviewService;
 import org.gongkai.web.ApiException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -146,7 +145,7 @@ public final class WarningService {
 
     private static CapMessage parsedOrConflict(WarningStore.Received row) {
         try {
-            return CapParser.parse(row.rawXml().getBytes(StandardCharsets.UTF_8));
+            return CapParser.parse(WarningStore.reencode(row.rawXml()));
         } catch (CapParser.BadCap e) {
             throw ApiException.conflict("rawXml", "the stored message cannot be read: " + e.getMessage());
         }

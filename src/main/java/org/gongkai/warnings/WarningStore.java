@@ -22,7 +22,7 @@ public final class WarningStore {
     }
 
     long insert(CapMessage m, String source, byte[] raw, String outcome, String reason, Long itemId, OffsetDateTime at) {
-        String xml = new String(raw, StandardCharsets.UTF_8);
+        String xml = decode(raw);
         if (xml.length() > RAW_MAX) xml = xml.substring(0, RAW_MAX);
         String text = xml.replace("\u0000", "");
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO cap_messages (identifier, sender, sent, msg_type, status,"
@@ -36,6 +36,29 @@ public final class WarningStore {
                 .bind("source", cut(source, 200)).bind("raw", text).bind("outcome", outcome)
                 .bind("reason", cut(reason, 1000)).bind("itemId", itemId).bind("at", at)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    private static final java.util.regex.Pattern DECLARED = java.util.regex.Pattern.compile(
+            "^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+
+    /** The text in the encoding its XML declaration names (GBK, GB18030, ...), else UTF-8. */
+    static String decode(byte[] raw) {
+        String head = new String(raw, 0, Math.min(raw.length, 200), StandardCharsets.ISO_8859_1);
+        var m = DECLARED.matcher(head);
+        java.nio.charset.Charset cs = StandardCharsets.UTF_8;
+        if (m.find()) {
+            try {
+                cs = java.nio.charset.Charset.forName(m.group(1));
+            } catch (IllegalArgumentException e) {
+                cs = StandardCharsets.UTF_8;
+            }
+        }
+        return new String(raw, cs);
+    }
+
+    /** Stored text as bytes the parser reads again: UTF-8, its declaration saying so. */
+    static byte[] reencode(String stored) {
+        return stored.replaceFirst("^(\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"'])[A-Za-z0-9._-]+", "$1UTF-8").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether a message with this identifier was received and read before (a duplicate is ignored). */

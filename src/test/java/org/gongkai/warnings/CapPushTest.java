@@ -117,6 +117,18 @@ class CapPushTest {
     }
 
     @Test
+    void aPendingGb18030WarningIsIssuedWithItsChineseIntact() {
+        String xml = new String(CapMappingUnitTest.fixture("fog-moderate.xml"), StandardCharsets.UTF_8)
+                .replace("encoding=\"UTF-8\"", "encoding=\"GB18030\"").replace("_20260801094000", "_gb18030");
+        Http.Response r = cap.post("/api/cap", xml.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThat(r.json().get("outcome").asText()).as(r.body()).isEqualTo("pending");
+        Http.Response issued = reviewer.post("/api/cap/messages/" + r.json().get("messageId").asLong() + "/issue", "");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(admin.get("/api/items/" + issued.json().get("itemId").asLong()).json().get("title").asText())
+                .isEqualTo("示范县气象台发布大雾预警");
+    }
+
+    @Test
     void hostileBodiesAnswer400NamingWhatIsWrong() {
         Http.Response xxe = cap.post("/api/cap", ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"http://127.0.0.1:1/\">]>"
                 + "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">&x;</alert>").getBytes(StandardCharsets.UTF_8));
