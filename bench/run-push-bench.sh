@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Publish-to-screen benchmark: starts Gongkai (-Xmx512m, fresh data dir, demo content, bench route on) on 127.0.0.1,
 # runs bench/src/PushBench.java in its own JVM against it, then stops the server.
-# Usage: bench/run-push-bench.sh [SCREENS=10000] [ROUNDS=5] [storm]
+# Usage: bench/run-push-bench.sh [SCREENS=10000] [ROUNDS=5] [storm|cap]
 #   storm: afterwards restart the server with every screen connected and time the reconnect storm.
+#   cap: only CAP rounds: POST /api/cap (an Extreme 示范县 warning, issued at once) to the last screen's receipt.
+#   Without cap the CAP rounds run after the alert rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCREENS=${1:-10000}

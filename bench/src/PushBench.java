@@ -67,8 +67,8 @@ public final class PushBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 && !(args.length == 6 && args[5].equals("storm"))) {
-            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP [storm]");
+        if (args.length != 5 && !(args.length == 6 && (args[5].equals("storm") || args[5].equals("cap")))) {
+            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP [storm|cap]");
             System.exit(2);
         }
         URI baseUri = URI.create(args[0]);
@@ -77,11 +77,13 @@ public final class PushBench {
             System.exit(2);
         }
         PushBench bench = new PushBench(args[0], args[4]);
-        bench.run(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length == 6);
+        String mode = args.length == 6 ? args[5] : "";
+        bench.run(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), mode.equals("storm"), mode.equals("cap"));
         System.exit(0);
     }
 
-    private void run(String password, int n, int rounds, boolean storm) throws Exception {
+    /** @param capOnly only the CAP rounds (POST /api/cap to the last screen), after connecting and pairing */
+    private void run(String password, int n, int rounds, boolean storm, boolean capOnly) throws Exception {
         token = login("admin", password);
         String reviewer = "bench-reviewer-" + System.nanoTime() % 1_000_000;
         String reviewerPassword = "bench-reviewer-" + System.nanoTime();
@@ -101,6 +103,11 @@ public final class PushBench {
         System.out.printf(Locale.ROOT, "server heap after GC: %.1f MB before screens, %.1f MB with %d screens (%.1f KB per screen)%n",
                 heapBefore / 1e6, heapConnected / 1e6, n, (heapConnected - heapBefore) / 1024.0 / n);
 
+        if (capOnly) {
+            caps(screens, rounds);
+            for (Screen s : screens) s.close();
+            return;
+        }
         List<long[]> publish = new ArrayList<>();
         List<long[]> floor = new ArrayList<>();
         long peakHeap = 0;
@@ -141,6 +148,7 @@ public final class PushBench {
         System.out.printf(Locale.ROOT, "server heap: %.1f MB after GC with screens connected, %.1f MB highest seen between rounds%n",
                 heapConnected / 1e6, peakHeap / 1e6);
         alerts(screens);
+        caps(screens, ALERT_ROUNDS);
         if (storm) storm(screens);
         for (Screen s : screens) s.close();
     }
@@ -159,6 +167,51 @@ public final class PushBench {
         long worst = all.stream().mapToLong(PushBench::max).max().orElse(0);
         System.out.printf(Locale.ROOT, "RESULT alert to all %d screens: p50 %s  p99 %s  last screen (worst of %d rounds) %s%n",
                 screens.size(), ms(pct(merged, 50)), ms(pct(merged, 99)), all.size(), ms(worst));
+    }
+
+    /**
+     * CAP warnings pushed to POST /api/cap (an Extreme message for 示范县, issued at once under the default policy):
+     * time from sending the message to the last screen having the alert.
+     */
+    private void caps(List<Screen> screens, int rounds) throws Exception {
+        List<long[]> all = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) {
+            String marker = "CAP-" + System.nanoTime();
+            long[] a = round(screens, marker, () -> {
+                String answer = postXml("/api/cap", capXml(marker));
+                if (!answer.contains("\"outcome\":\"issued\"")) throw new IllegalStateException("CAP not issued: " + answer);
+            });
+            if (r == 0) continue; // warm-up
+            all.add(a);
+            System.out.printf(Locale.ROOT, "cap round %d: p50 %s p99 %s last screen %s (request answered after %s)%n", r,
+                    ms(pct(a, 50)), ms(pct(a, 99)), ms(max(a)), ms(lastRequestNanos));
+        }
+        long[] merged = concat(all);
+        long worst = all.stream().mapToLong(PushBench::max).max().orElse(0);
+        System.out.printf(Locale.ROOT, "RESULT cap to all %d screens: p50 %s  p99 %s  last screen (worst of %d rounds) %s%n",
+                screens.size(), ms(pct(merged, 50)), ms(pct(merged, 99)), all.size(), ms(worst));
+    }
+
+    private static String capXml(String marker) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+                + "<identifier>" + marker + "</identifier><sender>bench@example.gov.cn</sender><sent>" + now + "</sent>"
+                + "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><language>zh-CN</language>"
+                + "<category>Met</category><event>台风红色预警</event><urgency>Immediate</urgency><severity>Extreme</severity>"
+                + "<certainty>Observed</certainty><effective>" + now.minusMinutes(1) + "</effective><expires>" + now.plusMinutes(10)
+                + "</expires><senderName>示范县气象台</senderName><headline>基准测试台风红色预警 " + marker + "</headline>"
+                + "<description>基准测试。</description><instruction>停止室外集体活动。</instruction>"
+                + "<area><areaDesc>示范县</areaDesc><geocode><valueName>行政区划代码</valueName><value>990101</value></geocode></area>"
+                + "</info></alert>";
+    }
+
+    private String postXml(String path, String xml) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/cap+xml").header("Authorization", "Bearer " + reviewerToken)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+        return r.body();
     }
 
     /** Restarts the server with every screen connected; all must come back and get the alert issued meanwhile. */

@@ -5,6 +5,7 @@
 import { view as items } from './views/items.js';
 import { view as review } from './views/review.js';
 import { view as alerts } from './views/alerts.js';
+import { view as warnings } from './views/warnings.js';
 import { view as schedule } from './views/schedule.js';
 import { view as screens } from './views/screens.js';
 import { view as feeds } from './views/feeds.js';
@@ -17,6 +18,7 @@ export var VIEWS = [
   items,
   review,
   alerts,
+  warnings,
   schedule,
   screens,
   feeds,

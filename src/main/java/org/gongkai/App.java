@@ -91,6 +91,7 @@ public final class App {
     private final Limiter limiter;
     private final PushHub hub;
     private final org.gongkai.feeds.FeedService feeds;
+    private final org.gongkai.warnings.Warnings warnings;
     private Javalin server;
 
     public App(Config config, DataSource dataSource, Options options) {
@@ -134,6 +135,7 @@ public final class App {
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
                 config.push().maxQueuedMessages(), config.push().maxMissedChanges(), config.server().trustProxy()), clock);
+        warnings = new org.gongkai.warnings.Warnings(config, jdbi, items, review, clock);
     }
 
     public App start() {
@@ -147,6 +149,7 @@ public final class App {
         feeds.start();
         pendingScreens.start();
         search.start();
+        warnings.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
         return this;
@@ -207,7 +210,8 @@ public final class App {
                 alertPolicy, itemLinks, ratings, applicationRoutes, calendarRoutes, searchRoutes, catalogue,
                 departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
                 config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
-                new org.gongkai.feeds.FeedRoutes(feeds, departments::exists, screenStore::groupExists, catalogue)));
+                new org.gongkai.feeds.FeedRoutes(feeds, departments::exists, screenStore::groupExists, catalogue),
+                warnings.routes()));
     }
 
     public int port() {
@@ -256,6 +260,7 @@ public final class App {
 
     public void stop() {
         if (server != null) server.stop();
+        warnings.stop();
         hub.close();
         pendingScreens.close();
         search.close();

@@ -23,6 +23,7 @@ import org.gongkai.reports.FreshnessRoutes;
 import org.gongkai.screens.ScreenRoutes;
 import org.gongkai.screens.TimelineRoutes;
 import org.gongkai.search.SearchRoutes;
+import org.gongkai.warnings.CapRoutes;
 import org.gongkai.web.Access;
 import org.gongkai.web.ErrorHandlers;
 import org.gongkai.web.Health;
@@ -59,7 +60,7 @@ final class RouteTable {
                     ApplicationRoutes applications, CalendarRoutes calendar, SearchRoutes search, Catalogue catalogue,
                     DepartmentRoutes departments, FreshnessRoutes freshness, BackupRoutes backup, ScreenRoutes screens,
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
-                    Pages pages, FeedRoutes feeds) {}
+                    Pages pages, FeedRoutes feeds, CapRoutes cap) {}
 
     private RouteTable() {}
 
@@ -101,6 +102,15 @@ final class RouteTable {
                 });
                 get("/reviews", h.items()::queue, STAFF);
                 get("/alerts/policy", h.alertPolicy()::policy, STAFF);
+                path("/cap", () -> { // warnings in: a warning system pushes with a reviewer's API token
+                    post(h.cap()::receive, REVIEWER);
+                    get("/messages", h.cap()::messages, STAFF);
+                    post("/messages/{id}/issue", h.cap()::issue, REVIEWER);
+                    get("/sources", h.cap()::sources, ADMIN);
+                    post("/sources", h.cap()::createSource, ADMIN);
+                    put("/sources/{id}", h.cap()::updateSource, ADMIN);
+                    delete("/sources/{id}", h.cap()::deleteSource, ADMIN);
+                });
                 path("/ratings", () -> {
                     get("/options", h.ratings()::options, PUBLIC);
                     post(h.ratings()::rate, PUBLIC);

@@ -59,7 +59,10 @@ public record Config(Server server, Database database, Data data, Display displa
      * CAP warnings: a message concerns this county when one of its areas has one of areaCodes as a geocode or
      * names one of areaNames in its areaDesc.
      */
-    public record Warnings(java.util.List<String> areaNames, java.util.List<String> areaCodes) {}
+    public record Warnings(java.util.List<String> areaNames, java.util.List<String> areaCodes, String pushPolicy) {
+        /** pushPolicy: what POST /api/cap issues at once: severe_at_once (Severe, Extreme), all_at_once, review_all. */
+        public static final java.util.List<String> POLICIES = java.util.List.of("severe_at_once", "all_at_once", "review_all");
+    }
 
     /** The built-in alerts.defaultDepartment: the demo's weather bureau. A county without it gets no preselection. */
     public static final String DEFAULT_ALERT_DEPARTMENT = "meteorology";
@@ -112,12 +115,20 @@ public record Config(Server server, Database database, Data data, Display displa
         return with(c -> c.alerts = alerts);
     }
 
+    public Config withIntake(Intake intake) {
+        return with(c -> c.intake = intake);
+    }
+
+    public Config withWarnings(Warnings warnings) {
+        return with(c -> c.warnings = warnings);
+    }
+
     /** A copy with the parts the change sets replaced. */
     private Config with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
         return new Config(p.server, p.database, p.data, display, p.security, p.screens, push, bench, p.office, p.alerts,
-                intake, warnings, catalogue, demo, synonyms, configDir, source);
+                p.intake, p.warnings, catalogue, demo, synonyms, configDir, source);
     }
 
     /** The parts a wither may replace. */
@@ -129,6 +140,8 @@ public record Config(Server server, Database database, Data data, Display displa
         Screens screens;
         Office office;
         Alerts alerts;
+        Intake intake;
+        Warnings warnings;
 
         Parts(Config c) {
             server = c.server;
@@ -138,6 +151,8 @@ public record Config(Server server, Database database, Data data, Display displa
             screens = c.screens;
             office = c.office;
             alerts = c.alerts;
+            intake = c.intake;
+            warnings = c.warnings;
         }
     }
 }

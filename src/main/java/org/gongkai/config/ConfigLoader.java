@@ -103,6 +103,8 @@ public final class ConfigLoader {
         check(c.intake().timeoutSeconds() >= 1, source, "intake.timeoutSeconds", "must be at least 1");
         check(c.warnings() != null && c.warnings().areaNames() != null && c.warnings().areaCodes() != null, source,
                 "warnings.areaNames", "and warnings.areaCodes must be lists (may be empty: [])");
+        check(c.warnings().pushPolicy() != null && Config.Warnings.POLICIES.contains(c.warnings().pushPolicy()), source,
+                "warnings.pushPolicy", "must be one of " + String.join(", ", Config.Warnings.POLICIES));
         Config.Office o = c.office();
         check(o != null && o.name() != null && !o.name().isBlank() && o.name().length() <= 200, source, "office.name",
                 "is required (at most 200 characters)");

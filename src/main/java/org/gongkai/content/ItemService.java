@@ -44,9 +44,26 @@ public final class ItemService {
     }
 
     public Item create(ItemInput raw, Staff staff) {
+        return create(raw, staff, false);
+    }
+
+    /**
+     * An alert a warning authority released (a CAP message) and a reviewer of ours issues: the second approval that
+     * security.alertSecondApprover asks for, so that setting does not stop it (docs/API.md, "Warnings (CAP)").
+     */
+    public Item createSecondApprovedAlert(ItemInput raw, Staff reviewer) {
+        return create(raw, reviewer, true);
+    }
+
+    /** Like createSecondApprovedAlert, for the alert an earlier CAP message put on screens. */
+    public Item updateSecondApprovedAlert(long id, ItemInput raw, Staff reviewer) {
+        return update(id, raw, reviewer, true);
+    }
+
+    private Item create(ItemInput raw, Staff staff, boolean secondApproved) {
         ItemInput in = validator.check(raw);
         ItemAccess.requireEdit(staff, in.department());
-        boolean issue = requireSavableStatus(in, staff);
+        boolean issue = requireSavableStatus(in, staff, secondApproved);
         return insert(in, staff.username(), issue ? HistoryAction.ISSUE : HistoryAction.CREATE, null);
     }
 
@@ -88,6 +105,10 @@ public final class ItemService {
     }
 
     public Item update(long id, ItemInput raw, Staff staff) {
+        return update(id, raw, staff, false);
+    }
+
+    private Item update(long id, ItemInput raw, Staff staff, boolean secondApproved) {
         ItemInput in = validator.check(raw);
         OffsetDateTime now = OffsetDateTime.now(clock);
         return commits.commit(h -> {
@@ -102,7 +123,7 @@ public final class ItemService {
             }
             int expected = in.version() == null ? old.version() : in.version();
             if (expected != old.version()) throw staleVersion(old);
-            boolean issue = requireSavableStatus(in, staff);
+            boolean issue = requireSavableStatus(in, staff, secondApproved);
             if (old.status() == ItemStatus.PUBLISHED && !issue) {
                 reviews.saveRevision(h, id, old.version(), in, in.status(), staff.username(), now);
                 commits.noted(h, id, old.version(), HistoryAction.REVISE, staff.username(), now, in, null);
@@ -118,14 +139,14 @@ public final class ItemService {
      * Saving may leave an item a draft or submit it. Publishing needs a reviewer's approval, except for an alert
      * issued by a reviewer when no second approver is configured. @return true when it is issued at once
      */
-    private boolean requireSavableStatus(ItemInput in, Staff staff) {
+    private boolean requireSavableStatus(ItemInput in, Staff staff, boolean secondApproved) {
         if (in.status() == ItemStatus.DRAFT || in.status() == ItemStatus.SUBMITTED) return false;
         if (in.status() == ItemStatus.PUBLISHED && in.kind() == ItemKind.ALERT) {
             if (!ItemAccess.mayIssueAlerts(staff)) {
                 throw ApiException.forbidden("only a reviewer or an admin may issue an alert at once; "
                         + "save it with status submitted for a reviewer");
             }
-            if (alertSecondApprover) {
+            if (alertSecondApprover && !secondApproved) {
                 throw ApiException.conflict("status", "alerts need a second approver here (security.alertSecondApprover): "
                         + "save it with status submitted and have another reviewer approve it");
             }

@@ -89,6 +89,11 @@ public final class Requests {
         }
     }
 
+    /** The raw body, at most the configured size (a larger one is refused naming the limit). */
+    public static byte[] bytes(Context ctx) {
+        return readLimited(ctx);
+    }
+
     private static byte[] readLimited(Context ctx) {
         long max = ctx.attribute(MAX_BODY) == null ? 1_048_576L : ctx.<Long>attribute(MAX_BODY);
         if (ctx.contentLength() > max) throw tooLarge(max);

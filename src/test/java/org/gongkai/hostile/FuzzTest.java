@@ -190,6 +190,61 @@ class FuzzTest extends ServerTest {
         assertHealthy();
     }
 
+    /**
+     * POST /api/cap takes XML, not JSON: hostile XML (entities reading a file or calling a local URL, an entity bomb,
+     * broken, truncated, GBK labelled but not, huge) and random mutations of a real CAP message answer 2xx or a 4xx
+     * with a JSON error, never a 5xx or a hang.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("seeds")
+    void capAnswersHostileXmlWithA4xx(long seed) throws java.io.IOException {
+        String valid;
+        try (var in = FuzzTest.class.getResourceAsStream("/cap/typhoon-orange.xml")) {
+            valid = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String ns = "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">";
+        List<Mutant> mutants = new ArrayList<>();
+        mutants.add(new Mutant("XXE reading /etc/passwd", ("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + ns + "<identifier>&x;</identifier></alert>").getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        mutants.add(new Mutant("XXE calling a local URL", ("<?xml version=\"1.0\"?><!DOCTYPE a SYSTEM \"http://127.0.0.1:" + server.app.port()
+                + "/health\">" + ns + "</alert>").getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol0 \"lol\">");
+        for (int i = 1; i < 10; i++) bomb.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+        mutants.add(new Mutant("billion laughs", (bomb + "]>" + ns + "&lol9;</alert>").getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        mutants.add(new Mutant("broken XML", "<alert><identifier>".getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        mutants.add(new Mutant("truncated CAP", valid.substring(0, valid.length() / 2).getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        mutants.add(new Mutant("UTF-8 labelled GBK", valid.replace("UTF-8", "GBK").getBytes(StandardCharsets.UTF_8), "application/xml", false));
+        mutants.add(new Mutant("an empty body", new byte[0], "application/cap+xml", true));
+        mutants.add(new Mutant("JSON", "{}".getBytes(StandardCharsets.UTF_8), "application/json", true));
+        mutants.add(new Mutant("an Atom feed", "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>".getBytes(StandardCharsets.UTF_8), "application/xml", true));
+        mutants.add(new Mutant("no identifier", (ns + "</alert>").getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        mutants.add(new Mutant("a bad date", valid.replaceFirst("<sent>[^<]*", "<sent>昨天").getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        mutants.add(new Mutant("a NUL character reference", valid.replaceFirst("<headline>", "<headline>&#0;").getBytes(StandardCharsets.UTF_8), "application/cap+xml", true));
+        byte[] big = new byte[(int) MAX_BODY_BYTES + 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        mutants.add(new Mutant("a body over server.maxBodyBytes", big, "application/cap+xml", true));
+        Random random = new Random(seed);
+        byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < MUTATIONS_PER_ENDPOINT; i++) {
+            byte[] m = bytes.clone();
+            for (int j = 0; j < 1 + random.nextInt(8); j++) m[random.nextInt(m.length)] = (byte) random.nextInt(256);
+            String text = new String(m, StandardCharsets.UTF_8).replace("42000041600000_20260801080000", "fuzz-" + seed + "-" + i);
+            mutants.add(new Mutant("random bytes changed (" + i + ")", text.getBytes(StandardCharsets.UTF_8), "application/cap+xml", false));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Mutant m : mutants) {
+            Answer a = send("POST", "/api/cap", m.body(), m.contentType());
+            String what = "POST /api/cap with " + m.what() + " (seed " + seed + "): " + a.status() + " " + abbreviate(a.body());
+            if (a.status() == -2 && m.body().length > MAX_BODY_BYTES) continue;
+            if (a.status() < 200 || a.status() >= 500) failures.add(what);
+            else if (m.mustFail() && a.status() < 400) failures.add("accepted " + what);
+            else if (a.status() >= 400 && !a.body().contains("\"error\"")) failures.add("no JSON error: " + what);
+            else if (a.body().contains("root:x:0")) failures.add("leaked /etc/passwd: " + what);
+        }
+        assertThat(failures).as("seed " + seed).isEmpty();
+        assertHealthy();
+    }
+
     record Mutant(String what, byte[] body, String contentType, boolean mustFail) {
         String bodyText() {
             return new String(body, StandardCharsets.UTF_8);

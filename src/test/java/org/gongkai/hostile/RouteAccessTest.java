@@ -61,7 +61,12 @@ class RouteAccessTest extends ServerTest {
     }
 
     /** One request: where, and with what body. */
-    record Call(String path, String body) {}
+    /** contentType: null for JSON. */
+    record Call(String path, String body, String contentType) {
+        Call(String path, String body) {
+            this(path, body, null);
+        }
+    }
 
     /**
      * A rule, the status an allowed caller gets and how to make the call for a given caller (a fresh record each time
@@ -104,6 +109,7 @@ class RouteAccessTest extends ServerTest {
         PairedScreen screen = PairedScreen.pair(server, admin, "plaza");
         SCREENS.add(screen.client());
         screenId = screen.id();
+        assertThat(admin.post("/api/departments", "{\"code\":\"meteorology\",\"name\":\"县气象台\"}").status()).isEqualTo(201);
         rules();
     }
 
@@ -177,6 +183,14 @@ class RouteAccessTest extends ServerTest {
         // nothing listens on port 1: the fetch is tried, fails at once and is recorded (200 with the error)
         rule("POST /api/feeds/{id}/fetch", Rule.ADMIN, 200, who -> new Call("/api/feeds/" + newFeed() + "/fetch", ""));
         rule("GET /api/feeds/{id}/log", Rule.ADMIN, 200, who -> new Call("/api/feeds/" + newFeed() + "/log", null));
+        rule("POST /api/cap", Rule.REVIEWER, 200, who -> new Call("/api/cap", capMessage("Exercise"), "application/cap+xml"));
+        rule("GET /api/cap/messages", Rule.STAFF, 200, "/api/cap/messages", null);
+        rule("POST /api/cap/messages/{id}/issue", Rule.REVIEWER, 200,
+                who -> new Call("/api/cap/messages/" + pendingCapMessage() + "/issue", ""));
+        rule("GET /api/cap/sources", Rule.ADMIN, 200, "/api/cap/sources", null);
+        rule("POST /api/cap/sources", Rule.ADMIN, 201, "/api/cap/sources", capSource());
+        rule("PUT /api/cap/sources/{id}", Rule.ADMIN, 200, who -> new Call("/api/cap/sources/" + newCapSource(), capSource()));
+        rule("DELETE /api/cap/sources/{id}", Rule.ADMIN, 204, who -> new Call("/api/cap/sources/" + newCapSource(), null));
         rule("GET /api/reports/freshness", Rule.STAFF, 200, "/api/reports/freshness", null);
         // the handler ran: the test server's configuration says embedded, but its database is an in-memory H2 or a
         // PostgreSQL schema, neither of which H2's BACKUP can write (507)
@@ -259,7 +273,9 @@ class RouteAccessTest extends ServerTest {
                 if (allowed && who != Caller.NOBODY && c.rule() == Rule.PUBLIC) continue;
                 Call call = c.call().apply(who);
                 Http client = c.ownClient() ? server.anonymous() : caller.getValue();
-                Http.Response r = client.method(method, call.path(), call.body() == null ? "" : call.body());
+                Http.Response r = call.contentType() != null
+                        ? client.method(method, call.path(), call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), call.contentType())
+                        : client.method(method, call.path(), call.body() == null ? "" : call.body());
                 int expected = allowed ? c.ok() : who == Caller.NOBODY ? 401 : 403;
                 if (allowed) allowedCalls++; else deniedCalls++;
                 if (r.status() != expected) {
@@ -350,6 +366,35 @@ class RouteAccessTest extends ServerTest {
     }
 
     /** An alert of department hrss, issued at once by the admin. */
+    /** A CAP message for 示范县 valid from now for a day: Moderate (waits for a reviewer) unless the status says otherwise. */
+    private static String capMessage(String status) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        return "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>route-access-" + serial()
+                + "</identifier><sender>route@example.gov.cn</sender><sent>" + now + "</sent><status>" + status
+                + "</status><msgType>Alert</msgType><scope>Public</scope><info><event>大雾预警</event><urgency>Expected"
+                + "</urgency><severity>Moderate</severity><certainty>Likely</certainty><expires>" + now.plusDays(1)
+                + "</expires><senderName>示范县气象台</senderName><headline>示范县气象台发布大雾预警</headline>"
+                + "<area><areaDesc>示范县</areaDesc></area></info></alert>";
+    }
+
+    /** A source nobody answers at (polled once a day, its failure recorded). */
+    private static String capSource() {
+        return "{\"name\":\"源" + serial() + "\",\"url\":\"http://127.0.0.1:9/cap.atom\",\"intervalSeconds\":86400}";
+    }
+
+    private static long newCapSource() {
+        Http.Response r = admin.post("/api/cap/sources", capSource());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private static long pendingCapMessage() {
+        Http.Response r = admin.method("POST", "/api/cap", capMessage("Actual").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/cap+xml");
+        assertThat(r.json().get("outcome").asText()).as(r.body()).isEqualTo("pending");
+        return r.json().get("messageId").asLong();
+    }
+
     private static long newAlert() {
         ObjectNode alert = Fixtures.alert("yellow").put("department", "hrss");
         Http.Response r = admin.post("/api/items", alert.toString());

@@ -62,6 +62,15 @@ class StoredXssBrowserTest extends ServerTest {
         ObjectNode a = item(Fixtures.alert("red").put("title", P + "预警"));
         ((ObjectNode) a.get("alert")).put("area", P).put("issuer", P);
         alert = Fixtures.create(admin, a).get("id").asLong();
+        // 预警接收: a pending CAP warning whose identifier, headline, area and sender carry the payload
+        String x = P.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+        Http.Response cap = admin.method("POST", "/api/cap", ("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>" + x
+                + "</identifier><sender>" + x + "</sender><sent>" + now + "</sent><status>Actual</status><msgType>Alert</msgType>"
+                + "<info><event>大雾预警</event><severity>Moderate</severity><expires>" + now.plusDays(1) + "</expires><senderName>" + x
+                + "</senderName><headline>" + x + "</headline><instruction>" + x + "</instruction><area><areaDesc>示范县" + x
+                + "</areaDesc></area></info></alert>").getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/cap+xml");
+        assertThat(cap.body()).contains("\"outcome\":\"pending\"");
         Http editor = server.user("xss-editor", "editor", "xss");
         ObjectNode draft = item(Fixtures.notice(P + "待审")).put("status", "submitted");
         Http.Response s = editor.post("/api/items", draft.toString());

@@ -90,6 +90,11 @@ public final class Http {
         return send(builder(path).method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request with its own Content-Type (XML bodies such as CAP messages). */
+    public Response method(String method, String path, byte[] body, String contentType) {
+        return send(builder(path).setHeader("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response delete(String path) {
         return send(builder(path).DELETE());
     }
