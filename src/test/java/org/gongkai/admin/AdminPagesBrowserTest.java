@@ -108,7 +108,7 @@ class AdminPagesBrowserTest extends ServerTest {
         page.click("#login button[type=submit]");
         page.waitForSelector("#nav a[aria-current=page]");
         assertThat(page.textContent("#who")).contains("admin", "管理员");
-        assertThat(page.locator("#nav a").allTextContents()).containsExactly("内容", "审核", "预警", "预警接收", "排期", "屏幕",
+        assertThat(page.locator("#nav a").allTextContents()).containsExactly("内容", "审核", "预警", "预警接收", "排期", "屏幕", "门户订阅",
                 "依申请公开", "部门更新", "审计日志", "用户");
         assertThat(page.textContent(".view-title")).isEqualTo("内容");
 
