@@ -259,12 +259,12 @@ public final class App {
     }
 
     public void stop() {
+        warnings.stop(); // the pollers first: nothing new comes in while the rest stops
+        feeds.close();
         if (server != null) server.stop();
-        warnings.stop();
         hub.close();
         pendingScreens.close();
         search.close();
-        feeds.close();
         audit.close();
     }
 }

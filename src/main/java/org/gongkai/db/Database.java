@@ -23,7 +23,9 @@ public final class Database {
             name = dir.resolve("gongkai.mv.db").toString();
             // WRITE_DELAY=0: H2 writes each commit to the file before answering. By default it keeps commits in
             // memory for up to half a second, so a process killed in that time lost publishes already answered 201.
-            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath() + ";WRITE_DELAY=0");
+            // DB_CLOSE_ON_EXIT=FALSE: H2's own exit hook would close the database while ours is still stopping the
+            // pollers (feeds, CAP sources), whose last tick then met a closed database; ours closes it last.
+            hikari.setJdbcUrl("jdbc:h2:file:" + dir.resolve("gongkai").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
             hikari.setUsername("sa");
             hikari.setExceptionOverrideClassName(ClosedDatabaseEvicts.class.getName());
         } else {

@@ -47,7 +47,7 @@ public final class FeedService implements AutoCloseable {
 
     @Override
     public void close() {
-        if (poller != null) poller.shutdownNow();
+        org.gongkai.intake.Pollers.stop(poller);
     }
 
     List<Feed> list() {

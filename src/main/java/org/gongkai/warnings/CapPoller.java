@@ -142,7 +142,11 @@ public final class CapPoller implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
+    public void close() {
+        java.util.concurrent.ScheduledExecutorService t;
+        synchronized (this) {
+            t = timer;
+        }
+        org.gongkai.intake.Pollers.stop(t);
     }
 }
