@@ -55,14 +55,7 @@ public final class CapRoutes {
         if (body.length == 0) throw ApiException.badRequest(null, "request body is empty; expected one CAP 1.2 message");
         String source = "push:" + Requests.caller(ctx).username();
         try {
-            WarningService.Result r = warnings.receive(body, source, pushPolicy, null);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("outcome", r.outcome());
-            out.put("reason", r.reason());
-            out.put("itemId", r.itemId());
-            out.put("identifier", r.identifier());
-            out.put("messageId", r.messageId());
-            ctx.json(out);
+            ctx.json(answer(warnings.receive(body, source, pushPolicy, null)));
         } catch (CapParser.BadCap e) {
             throw ApiException.badRequest(null, e.getMessage());
         }
@@ -91,13 +84,17 @@ public final class CapRoutes {
 
     public void issue(Context ctx) {
         long id = id(ctx);
-        WarningService.Result r = warnings.issuePending(id, Requests.caller(ctx));
+        ctx.json(answer(warnings.issuePending(id, Requests.caller(ctx))));
+    }
+
+    /** What was done with a message, as POST /api/cap and the issue button answer it. */
+    private static Map<String, Object> answer(WarningService.Result r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("outcome", r.outcome());
         out.put("reason", r.reason());
         out.put("itemId", r.itemId());
         out.put("identifier", r.identifier());
         out.put("messageId", r.messageId());
-        ctx.json(out);
+        return out;
     }
 }
