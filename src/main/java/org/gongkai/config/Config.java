@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public record Config(Server server, Database database, Data data, Display display, Security security,
                      Screens screens, Push push, Bench bench, Office office, Alerts alerts, Intake intake,
-                     Warnings warnings, String catalogue,
+                     Warnings warnings, Cluster cluster, String catalogue,
                      String demo, String synonyms, Path configDir, String source) {
 
     /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
@@ -63,6 +63,13 @@ public record Config(Server server, Database database, Data data, Display displa
         /** pushPolicy: what POST /api/cap issues at once: severe_at_once (Severe, Extreme), all_at_once, review_all. */
         public static final java.util.List<String> POLICIES = java.util.List.of("severe_at_once", "all_at_once", "review_all");
     }
+
+    /**
+     * Several nodes on one database. nodeId names this node in the screens list ("": host name and port); notifications
+     * wakes the other nodes with PostgreSQL's NOTIFY after a commit (off for PostgreSQL-compatible databases that
+     * lack it); every node also reads content_changes every pollMillis, which alone must do when notify is off.
+     */
+    public record Cluster(String nodeId, boolean notifications, int pollMillis) {}
 
     /** The built-in alerts.defaultDepartment: the demo's weather bureau. A county without it gets no preselection. */
     public static final String DEFAULT_ALERT_DEPARTMENT = "meteorology";
@@ -123,12 +130,16 @@ public record Config(Server server, Database database, Data data, Display displa
         return with(c -> c.warnings = warnings);
     }
 
+    public Config withCluster(Cluster cluster) {
+        return with(c -> c.cluster = cluster);
+    }
+
     /** A copy with the parts the change sets replaced. */
     private Config with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
         return new Config(p.server, p.database, p.data, display, p.security, p.screens, push, bench, p.office, p.alerts,
-                p.intake, p.warnings, catalogue, demo, synonyms, configDir, source);
+                p.intake, p.warnings, p.cluster, catalogue, demo, synonyms, configDir, source);
     }
 
     /** The parts a wither may replace. */
@@ -142,6 +153,7 @@ public record Config(Server server, Database database, Data data, Display displa
         Alerts alerts;
         Intake intake;
         Warnings warnings;
+        Cluster cluster;
 
         Parts(Config c) {
             server = c.server;
@@ -153,6 +165,7 @@ public record Config(Server server, Database database, Data data, Display displa
             alerts = c.alerts;
             intake = c.intake;
             warnings = c.warnings;
+            cluster = c.cluster;
         }
     }
 }

@@ -105,6 +105,10 @@ public final class ConfigLoader {
                 "warnings.areaNames", "and warnings.areaCodes must be lists (may be empty: [])");
         check(c.warnings().pushPolicy() != null && Config.Warnings.POLICIES.contains(c.warnings().pushPolicy()), source,
                 "warnings.pushPolicy", "must be one of " + String.join(", ", Config.Warnings.POLICIES));
+        check(c.cluster() != null && c.cluster().nodeId() != null && c.cluster().nodeId().matches("[A-Za-z0-9._:-]{0,64}"),
+                source, "cluster.nodeId", "must be empty or at most 64 letters, digits and . _ : -");
+        check(c.cluster().pollMillis() >= 50 && c.cluster().pollMillis() <= 60_000, source, "cluster.pollMillis",
+                "must be from 50 to 60000");
         Config.Office o = c.office();
         check(o != null && o.name() != null && !o.name().isBlank() && o.name().length() <= 200, source, "office.name",
                 "is required (at most 200 characters)");

@@ -32,6 +32,7 @@ public final class TestServer implements AutoCloseable {
     public final String base;
     private final java.util.Map<String, Http> users = new java.util.concurrent.ConcurrentHashMap<>();
     private Path ownDataDir;
+    private boolean sharesDatabase; // a second node: closing it leaves the database to the first
 
     private TestServer(App app, HikariDataSource dataSource, Config config) {
         this.app = app;
@@ -164,6 +165,36 @@ public final class TestServer implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Another node on this server's database: its own App, port, connection pool and data dir, as a second server
+     * of a city's deployment (on PostgreSQL) would be. Close it like any server; its database is left to this one.
+     */
+    public TestServer secondNode(String nodeId) {
+        return secondNode(nodeId, c -> c);
+    }
+
+    /** The same, with the node's config adjusted (e.g. cluster.notifications off). */
+    public TestServer secondNode(String nodeId, UnaryOperator<Config> adjust) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("gongkai-test-node-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Config base = config.withPort(0).withDataDir(dataDir.toString());
+        Config nodeConfig = adjust.apply(base.withCluster(new Config.Cluster(nodeId, base.cluster().notifications(),
+                base.cluster().pollMillis())));
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(dataSource.getJdbcUrl());
+        hikari.setUsername(dataSource.getUsername());
+        hikari.setPassword(dataSource.getPassword());
+        hikari.setMaximumPoolSize(8);
+        TestServer node = start(nodeConfig, new HikariDataSource(hikari), false, java.time.Clock.systemUTC());
+        node.ownDataDir = dataDir;
+        node.sharesDatabase = true;
+        return node;
+    }
+
     /** A clock that ticks on from the instant, for a server that lives on a chosen day. */
     public static java.time.Clock clockFrom(String instant) {
         java.time.Clock system = java.time.Clock.systemUTC();
@@ -199,7 +230,8 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         RUNNING.remove(base);
         app.stop();
-        dispose(dataSource);
+        if (sharesDatabase) dataSource.close();
+        else dispose(dataSource);
         if (ownDataDir != null) deleteTree(ownDataDir);
     }
 
