@@ -35,8 +35,8 @@ import org.gongkai.limits.MemoryLimiter;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
-import org.gongkai.push.ChangeFeed;
-import org.gongkai.push.LocalChangeFeed;
+import org.gongkai.cluster.Nodes;
+import org.gongkai.push.DatabaseChangeFeed;
 import org.gongkai.push.PushHub;
 import org.gongkai.qr.ItemLinkRoutes;
 import org.gongkai.qr.ShortLinkRoutes;
@@ -90,6 +90,8 @@ public final class App {
     private final LoginThrottle loginThrottle;
     private final Limiter limiter;
     private final PushHub hub;
+    private final Nodes nodes;
+    private final DatabaseChangeFeed feed;
     private final org.gongkai.feeds.FeedService feeds;
     private final org.gongkai.warnings.Warnings warnings;
     private Javalin server;
@@ -106,7 +108,10 @@ public final class App {
         this.dataSource = dataSource;
         Database.migrate(dataSource);
         Jdbi jdbi = Jdbi.create(dataSource);
-        ChangeFeed feed = new LocalChangeFeed();
+        nodes = new Nodes(jdbi, Nodes.nodeId(config), clock);
+        feed = new DatabaseChangeFeed(jdbi, dataSource, new DatabaseChangeFeed.Settings(nodes.id(),
+                config.cluster().notifications(), Duration.ofMillis(config.cluster().pollMillis()),
+                DatabaseChangeFeed.GAP_TIMEOUT));
         catalogue = CatalogueLoader.load(config);
         accounts = new AccountService(new AccountStore(jdbi, clock), Duration.ofHours(config.security().sessionHours()), clock);
         departments = new DepartmentStore(jdbi, clock);
@@ -131,7 +136,8 @@ public final class App {
         calendar = WorkCalendar.load(config);
         applications = new ApplicationService(new ApplicationStore(jdbi), calendar, clock,
                 config.display().zone(), limiter, departments::exists);
-        hub = new PushHub(itemStore, itemViews, screenStore, screens, plays, feed, new PushHub.Settings(
+        hub = new PushHub(itemStore, itemViews, screenStore, screens, plays,
+                new PushHub.Source(feed, feed::safeVersion, nodes.id()), new PushHub.Settings(
                 config.display().zone(), Duration.ofDays(config.display().horizonDays()),
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
                 config.push().maxQueuedMessages(), config.push().maxMissedChanges(), config.server().trustProxy()), clock);
@@ -139,6 +145,7 @@ public final class App {
     }
 
     public App start() {
+        feed.start(); // first: what commits from here on, the demo's content included, reaches the screens
         audit.open(config.display().zone());
         accounts.ensureAdmin(options.adminPassword(), config.server().production());
         if (options.loadDemo()) {
@@ -152,6 +159,7 @@ public final class App {
         warnings.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
+        nodes.start(config.server().publicBaseUrl() + " port " + server.port(), hub::connectedScreens);
         return this;
     }
 
@@ -183,7 +191,11 @@ public final class App {
     private void routes(JavalinConfig c) {
         WebSecurity security = new WebSecurity(accounts, config.server().maxBodyBytes());
         AuditRoutes auditRoutes = new AuditRoutes(audit, clock);
-        Health health = new Health(dataSource, hub::health);
+        Health health = new Health(dataSource, () -> {
+            Map<String, Object> push = new java.util.LinkedHashMap<>(hub.health());
+            push.put("cluster", feed.health());
+            return push;
+        });
         AuthRoutes auth = new AuthRoutes(accounts, config.server().production(), loginThrottle, clock);
         UserRoutes users = new UserRoutes(accounts, departments::exists);
         ItemRoutes itemRoutes = new ItemRoutes(items, review, reviewStore, itemViews, clock);
@@ -211,7 +223,7 @@ public final class App {
                 departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
                 config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
                 new org.gongkai.feeds.FeedRoutes(feeds, departments::exists, screenStore::groupExists, catalogue),
-                warnings.routes()));
+                warnings.routes(), new org.gongkai.cluster.NodeRoutes(nodes)));
     }
 
     public int port() {
@@ -262,6 +274,8 @@ public final class App {
         warnings.stop(); // the pollers first: nothing new comes in while the rest stops
         feeds.close();
         if (server != null) server.stop();
+        nodes.close();
+        feed.close();
         hub.close();
         pendingScreens.close();
         search.close();

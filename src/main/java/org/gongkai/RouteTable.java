@@ -60,7 +60,7 @@ final class RouteTable {
                     ApplicationRoutes applications, CalendarRoutes calendar, SearchRoutes search, Catalogue catalogue,
                     DepartmentRoutes departments, FreshnessRoutes freshness, BackupRoutes backup, ScreenRoutes screens,
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
-                    Pages pages, FeedRoutes feeds, CapRoutes cap) {}
+                    Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes) {}
 
     private RouteTable() {}
 
@@ -150,6 +150,7 @@ final class RouteTable {
                     get("/{id}/playlist", h.screens()::playlist, STAFF);
                     get("/{id}/plays", h.plays()::list, STAFF);
                 });
+                get("/nodes", h.nodes()::list, STAFF);
                 path("/feeds", () -> {
                     get(h.feeds()::list, ADMIN);
                     post(h.feeds()::create, ADMIN);

@@ -226,7 +226,9 @@ public final class ItemStore {
      */
     public Optional<List<Long>> missedSince(long version, int limit, OffsetDateTime now, java.time.Duration horizon) {
         return jdbi.withHandle(h -> {
-            Optional<OffsetDateTime> then = h.createQuery("SELECT at FROM content_changes WHERE version = :v")
+            // the version may be a number that never committed (a rolled-back one a node gave up waiting for)
+            Optional<OffsetDateTime> then = h.createQuery(
+                            "SELECT at FROM content_changes WHERE version <= :v ORDER BY version DESC LIMIT 1")
                     .bind("v", version).mapTo(OffsetDateTime.class).findOne();
             if (then.isEmpty()) return Optional.empty();
             List<Long> ids = new ArrayList<>(h.createQuery(

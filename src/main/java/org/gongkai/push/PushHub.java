@@ -55,11 +55,15 @@ public final class PushHub implements AutoCloseable {
     public record Settings(ZoneId zone, Duration horizon, int defaultDurationSeconds, String publicBaseUrl,
                            int maxQueuedMessages, int maxMissedChanges, boolean trustProxy) {}
 
+    /** Where the hub's changes come from, and the node it runs on (named in the screens list). */
+    public record Source(ChangeFeed feed, java.util.function.LongSupplier safeVersion, String node) {}
+
     private final ItemStore items;
     private final ScreenStore screens;
     private final ScreenService screenService;
     private final Settings settings;
     private final Clock clock;
+    private final String node;
     private final Map<String, ScreenConnection> connections = new ConcurrentHashMap<>(); // by WebSocket session
     private final Map<String, java.util.Set<ScreenConnection>> byScreen = new ConcurrentHashMap<>(); // by screen id
     private final Map<String, ScreenConnection.Outgoing> snapshots = new HashMap<>(); // by group; worker thread only
@@ -72,17 +76,18 @@ public final class PushHub implements AutoCloseable {
     private volatile BroadcastStats lastBroadcast;
 
     public PushHub(ItemStore items, ItemViews views, ScreenStore screens, ScreenService screenService, PlayService plays,
-                   ChangeFeed feed, Settings settings, Clock clock) {
+                   Source source, Settings settings, Clock clock) {
         this.items = items;
         this.screens = screens;
         this.screenService = screenService;
         this.settings = settings;
         this.clock = clock;
+        this.node = source.node();
         this.acks = new ScreenAcks(screens, clock);
         this.answers = new ScreenAnswers(plays, acks, clock);
         this.heartbeat = new Heartbeat(connections.values(), acks);
-        this.messages = new PushMessages(items, views, screens, settings, clock);
-        feed.subscribe(change -> {
+        this.messages = new PushMessages(items, views, screens, settings, source.safeVersion(), clock);
+        source.feed().subscribe(change -> {
             long committed = System.nanoTime();
             worker.execute(() -> safely("change " + change, () -> apply(change, committed)));
         });
@@ -101,6 +106,11 @@ public final class PushHub implements AutoCloseable {
         out.put("screensConnected", connections.size());
         out.put("lastBroadcast", lastBroadcast);
         return out;
+    }
+
+    /** Screens with an open socket on this node. */
+    public int connectedScreens() {
+        return connections.size();
     }
 
     /** Wires /ws/screen. */
@@ -125,10 +135,22 @@ public final class PushHub implements AutoCloseable {
 
     private void forget(String sessionId, ScreenConnection conn) {
         if (conn != null && conn.screenId != null) {
-            byScreen.computeIfPresent(conn.screenId, (id, set) -> {
+            var left = byScreen.computeIfPresent(conn.screenId, (id, set) -> {
                 set.remove(conn);
                 return set.isEmpty() ? null : set;
             });
+            if (left == null) released(conn.screenId);
+        }
+    }
+
+    /** The screen's last connection here is gone: the list must not say this node holds it. */
+    private void released(String screenId) {
+        try {
+            worker.execute(() -> safely("release " + screenId, () -> {
+                if (!byScreen.containsKey(screenId)) screens.released(screenId, node);
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // stopping: the node's screens are released by the next hello elsewhere
         }
     }
 
@@ -178,7 +200,7 @@ public final class PushHub implements AutoCloseable {
             screen = reg.screen();
             secret = reg.secret();
         }
-        screens.seen(screen.id(), hello.kind(), hello.width(), hello.height(), conn.address, conn.userAgent,
+        screens.seen(screen.id(), hello.kind(), hello.width(), hello.height(), conn.address, conn.userAgent, node,
                 OffsetDateTime.now(clock));
         conn.screenId = screen.id();
         byScreen.computeIfAbsent(screen.id(), id -> ConcurrentHashMap.newKeySet()).add(conn);

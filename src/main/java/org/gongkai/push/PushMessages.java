@@ -28,14 +28,18 @@ final class PushMessages {
     private final ItemViews views;
     private final ScreenStore screens;
     private final PushHub.Settings settings;
+    private final java.util.function.LongSupplier safeVersion;
     private final Clock clock;
 
-    PushMessages(ItemStore items, ItemViews views, ScreenStore screens, PushHub.Settings settings, Clock clock) {
+    /** @param safeVersion the content version a screen may say it holds: nothing below it is still to come */
+    PushMessages(ItemStore items, ItemViews views, ScreenStore screens, PushHub.Settings settings,
+                 java.util.function.LongSupplier safeVersion, Clock clock) {
         this.items = items;
         this.deliveries = new Deliveries(items);
         this.views = views;
         this.screens = screens;
         this.settings = settings;
+        this.safeVersion = safeVersion;
         this.clock = clock;
     }
 
@@ -45,7 +49,7 @@ final class PushMessages {
      * group's (it was regrouped while away).
      */
     Optional<String> catchUp(String group, Long lastVersion, String heldGroup) {
-        long current = items.currentVersion();
+        long current = safeVersion.getAsLong();
         boolean sameGroup = heldGroup == null || heldGroup.equals(group);
         if (sameGroup && lastVersion != null && lastVersion > 0 && lastVersion <= current) {
             Optional<List<Long>> missed = items.missedSince(lastVersion, settings.maxMissedChanges(),
@@ -91,7 +95,7 @@ final class PushMessages {
 
     /** Everything a screen of the group must hold now, with the group's settings. */
     String snapshot(String group) {
-        long version = items.currentVersion();
+        long version = safeVersion.getAsLong();
         List<Item> deliverable = deliveries.deliverableTo(group, clock.instant(), settings.horizon());
         List<ObjectNode> all = deliverable.isEmpty() ? List.of() : views.of(deliverable, false);
         ObjectNode s = Json.MAPPER.createObjectNode();

@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class ScreenStore {
     private static final String SCREEN_COLUMNS = """
             id, name, kind, group_code, status, pairing_code, width, height, address, user_agent, last_seen_at,
-            acked_version, current_item_id, current_item_version, created_at,
+            acked_version, current_item_id, current_item_version, created_at, node,
             (SELECT i.title FROM items i WHERE i.id = screens.current_item_id AND screens.current_item_version IS NULL
                AND i.status IN ('published', 'withdrawn')) AS current_item_title""";
     private final Jdbi jdbi;
@@ -70,12 +70,21 @@ public final class ScreenStore {
                 .bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g)).bind("now", OffsetDateTime.now(clock)).execute());
     }
 
+    /** Changes a group's settings and records it in screen_changes, in one transaction, for every node's screens. */
     public boolean updateGroup(ScreenGroup g) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return jdbi.inTransaction(h -> h.createUpdate("""
                         UPDATE screen_groups SET name = :name, name_en = :nameEn, default_duration_seconds = :defaultDurationSeconds,
                           viewing_distance_meters = :viewingDistanceMeters, screen_height_meters = :screenHeightMeters,
                           night_start = :nightStart, night_end = :nightEnd, alert_sound = :sound, alert_volume = :volume
-                        WHERE code = :code""").bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g)).execute()) == 1;
+                        WHERE code = :code""").bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g)).execute() == 1
+                && recordChange(h, null, g.code()));
+    }
+
+    /** A row of screen_changes, which every node's change feed reads: screenId's identity or group changed. */
+    private boolean recordChange(org.jdbi.v3.core.Handle h, String screenId, String groupCode) {
+        h.createUpdate("INSERT INTO screen_changes (screen_id, group_code, at) VALUES (:s, :g, :now)")
+                .bind("s", screenId).bind("g", groupCode).bind("now", OffsetDateTime.now(clock)).execute();
+        return true;
     }
 
     // A group read from the demo's file or written before the tone: its defaults.
@@ -165,12 +174,20 @@ public final class ScreenStore {
                 .bind("id", id).bind("s", secretHash).bind("k", kind).bind("p", pairingCode).bind("now", now).execute());
     }
 
-    public void seen(String id, String kind, Integer width, Integer height, String address, String userAgent, OffsetDateTime now) {
+    /** A hello: what the screen said of itself, and that node holds its connection now. */
+    public void seen(String id, String kind, Integer width, Integer height, String address, String userAgent,
+                     String node, OffsetDateTime now) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE screens SET kind = :k, width = :w, height = :h, address = :a, user_agent = :ua, last_seen_at = :now
-                        WHERE id = :id""")
+                        UPDATE screens SET kind = :k, width = :w, height = :h, address = :a, user_agent = :ua,
+                          last_seen_at = :now, node = :node WHERE id = :id""")
                 .bind("k", kind).bind("w", width).bind("h", height).bind("a", address).bind("ua", userAgent)
-                .bind("now", now).bind("id", id).execute());
+                .bind("node", node).bind("now", now).bind("id", id).execute());
+    }
+
+    /** The node let the screen's last connection go; another node may hold a newer one, which is left alone. */
+    public void released(String id, String node) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET node = NULL WHERE id = :id AND node = :node")
+                .bind("id", id).bind("node", node).execute());
     }
 
     public record AckRow(String id, long version, Long itemId, Integer itemVersion) {}
@@ -197,15 +214,22 @@ public final class ScreenStore {
         }
     }
 
+    /** Pairs the screen and records it in screen_changes, in one transaction, for the node that holds it. */
     public void pair(String id, String name, String group) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE screens SET status = 'active', pairing_code = NULL, name = :n, group_code = :g WHERE id = :id""")
-                .bind("n", name).bind("g", group).bind("id", id).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE screens SET status = 'active', pairing_code = NULL, name = :n, group_code = :g WHERE id = :id""")
+                    .bind("n", name).bind("g", group).bind("id", id).execute();
+            recordChange(h, id, group);
+        });
     }
 
     public void update(String id, String name, String group, String status) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET name = :n, group_code = :g, status = :s WHERE id = :id")
-                .bind("n", name).bind("g", group).bind("s", status).bind("id", id).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE screens SET name = :n, group_code = :g, status = :s WHERE id = :id")
+                    .bind("n", name).bind("g", group).bind("s", status).bind("id", id).execute();
+            recordChange(h, id, group);
+        });
     }
 
     private Screen map(ResultSet rs) throws SQLException {
@@ -216,6 +240,6 @@ public final class ScreenStore {
                 (Integer) rs.getObject("height"), Addresses.display(rs.getString("address")), rs.getString("user_agent"), lastSeen,
                 (Long) rs.getObject("acked_version"), (Long) rs.getObject("current_item_id"),
                 (Integer) rs.getObject("current_item_version"), rs.getString("current_item_title"),
-                rs.getObject("created_at", OffsetDateTime.class), online);
+                rs.getObject("created_at", OffsetDateTime.class), online, rs.getString("node"));
     }
 }

@@ -201,6 +201,7 @@ class RouteAccessTest extends ServerTest {
         rule("PUT /api/screen-groups/{code}", Rule.ADMIN, 200, "/api/screen-groups/hall", "{\"name\":\"大厅屏\"}");
         rule("GET /api/screen-groups/{code}/timeline", Rule.STAFF, 200, "/api/screen-groups/plaza/timeline", null);
         rule("GET /api/screens", Rule.STAFF, 200, "/api/screens", null);
+        rule("GET /api/nodes", Rule.STAFF, 200, "/api/nodes", null);
         rule("POST /api/screens/pair", Rule.ADMIN, 200, who -> new Call("/api/screens/pair",
                 "{\"code\":\"" + pendingScreenCode() + "\",\"name\":\"新屏\",\"group\":\"hall\"}"));
         rule("GET /api/screens/{id}", Rule.STAFF, 200, "/api/screens/" + screenId, null);

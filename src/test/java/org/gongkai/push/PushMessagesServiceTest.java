@@ -35,7 +35,7 @@ class PushMessagesServiceTest {
     void fresh() {
         s = Services.fresh();
         messages = new PushMessages(s.items, s.views, s.screens, new PushHub.Settings(BEIJING, Duration.ofDays(7), 12,
-                "https://gk.example.gov.cn", 100, MAX_MISSED, false), s.clock);
+                "https://gk.example.gov.cn", 100, MAX_MISSED, false), s.items::currentVersion, s.clock);
     }
 
     private ItemInput notice(String title, OffsetDateTime start, OffsetDateTime end, List<String> groups) {

@@ -15,7 +15,7 @@ class ScreenRepliesUnitTest {
 
     static Screen screen(String status, String name, String group, String pairingCode) {
         return new Screen("scr_NU2ETOqHPoE8", name, "plaza", group, status, pairingCode, 1920, 1080, "127.0.0.1",
-                "Mozilla", null, 19L, 7L, 2, "标题", null, true);
+                "Mozilla", null, 19L, 7L, 2, "标题", null, true, null);
     }
 
     @Test
