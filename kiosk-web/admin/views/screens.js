@@ -21,7 +21,7 @@ export var view = {
 function render(root, session) {
   var page = {
     api: session.api, admin: session.me.role === 'admin', offlineOnly: false, groups: [],
-    list: el('div', { className: 'list' }), panel: el('section', { className: 'panel', id: 'playlist-panel', hidden: 'hidden' }),
+    list: el('div', { className: 'list' }), nodes: el('p', { className: 'muted', id: 'nodes', hidden: 'hidden' }), panel: el('section', { className: 'panel', id: 'playlist-panel', hidden: 'hidden' }),
     stamp: el('span', { className: 'muted stamp' })
   };
   page.reload = function () { return load(page); };
@@ -31,6 +31,7 @@ function render(root, session) {
     page.groups = groups;
     if (page.admin) root.appendChild(pairForm(page));
     root.appendChild(page.panel);
+    root.appendChild(page.nodes);
     root.appendChild(page.list);
     clearInterval(timer);
     timer = setInterval(function () { page.reload().catch(function () {}); }, REFRESH_MS);
@@ -51,10 +52,24 @@ function toolbar(page) {
 }
 
 function load(page) {
-  return page.api('GET', '/api/screens' + (page.offlineOnly ? '?offline=true' : '')).then(function (screens) {
+  return Promise.all([page.api('GET', '/api/screens' + (page.offlineOnly ? '?offline=true' : '')),
+    page.api('GET', '/api/nodes')]).then(function (got) {
+    var screens = got[0];
+    page.cluster = got[1].nodes.length > 1;
+    showNodes(page, got[1].nodes);
     fill(page.list, [table(columns(page), screens, tr('没有屏幕', 'No screens'))]);
     page.stamp.textContent = tr('更新于 ', 'Updated ') + formatDate(new Date().toISOString(), true) + tr('，每 15 秒自动刷新', '; refreshes every 15 s');
   });
+}
+
+// Several nodes on one database: which run and how many screens each holds. A single node says nothing.
+function showNodes(page, nodes) {
+  page.nodes.hidden = !page.cluster;
+  fill(page.nodes, page.cluster ? [el('span', { text: tr('服务节点：', 'Nodes: ') })].concat(nodes.map(function (n, i) {
+    return el('span', {}, [(i ? ' · ' : ''), el('strong', { text: n.id }), ' ',
+      n.running ? badge(tr('运行中', 'Running'), 'ok') : badge(tr('未运行', 'Not running'), 'danger'),
+      n.running ? ' ' + tr(n.screens + ' 块屏', n.screens + ' screens') : '']);
+  })) : []);
 }
 
 function groupOptions(page) {
@@ -71,14 +86,15 @@ function columns(page) {
     { title: tr('名称', 'Name'), value: function (s) { return s.name || s.id; }, className: 'strong' },
     { title: tr('状态', 'Status'), value: statusBadges },
     { title: tr('最后在线', 'Last seen'), value: function (s) { return formatDate(s.lastSeenAt, true); } },
-    { title: tr('地址', 'Address'), value: function (s) { return s.address; } },
+    { title: tr('地址', 'Address'), value: function (s) { return s.address; } }
+  ].concat(page.cluster ? [{ title: tr('节点', 'Node'), value: function (s) { return s.node || '—'; } }] : []).concat([
     { title: tr('分辨率', 'Resolution'), value: function (s) { return s.width ? s.width + '×' + s.height : ''; } },
     { title: tr('类型', 'Kind'), value: function (s) { return screenKindName(s.kind); } },
     { title: tr('屏组', 'Group'), value: function (s) { return groupName(page, s.group); } },
     { title: tr('当前内容', 'Showing'), value: showing },
     { title: tr('内容版本', 'Version'), value: version },
     { title: tr('操作', 'Actions'), value: function (s) { return actions(page, s); }, className: 'actions' }
-  ];
+  ]);
 }
 
 function statusBadges(s) {
