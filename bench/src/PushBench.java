@@ -51,6 +51,7 @@ public final class PushBench {
 
     private final String base;
     private final String group;
+    private String secondBase; // "nodes" mode: half the screens connect here, every change is made on base
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<HttpClient> wsClients = new ArrayList<>();
     private String token;
@@ -67,17 +68,20 @@ public final class PushBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 && !(args.length == 6 && (args[5].equals("storm") || args[5].equals("cap")))) {
-            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP [storm|cap]");
+        boolean nodes = args.length == 7 && args[5].equals("nodes");
+        if (args.length != 5 && !nodes && !(args.length == 6 && (args[5].equals("storm") || args[5].equals("cap")))) {
+            System.err.println("usage: java PushBench BASE_URL ADMIN_PASSWORD SCREENS ROUNDS GROUP [storm|cap|nodes SECOND_NODE_URL]");
             System.exit(2);
         }
-        URI baseUri = URI.create(args[0]);
-        if (!"127.0.0.1".equals(baseUri.getHost())) {
-            System.err.println("PushBench: only 127.0.0.1 may be targeted, not " + baseUri.getHost());
-            System.exit(2);
+        for (String url : nodes ? new String[] {args[0], args[6]} : new String[] {args[0]}) {
+            if (!"127.0.0.1".equals(URI.create(url).getHost())) {
+                System.err.println("PushBench: only 127.0.0.1 may be targeted, not " + URI.create(url).getHost());
+                System.exit(2);
+            }
         }
         PushBench bench = new PushBench(args[0], args[4]);
-        String mode = args.length == 6 ? args[5] : "";
+        if (nodes) bench.secondBase = args[6];
+        String mode = args.length >= 6 ? args[5] : "";
         bench.run(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), mode.equals("storm"), mode.equals("cap"));
         System.exit(0);
     }
@@ -105,6 +109,11 @@ public final class PushBench {
 
         if (capOnly) {
             caps(screens, rounds);
+            for (Screen s : screens) s.close();
+            return;
+        }
+        if (secondBase != null) {
+            acrossNodes(screens, rounds);
             for (Screen s : screens) s.close();
             return;
         }
@@ -151,6 +160,56 @@ public final class PushBench {
         caps(screens, ALERT_ROUNDS);
         if (storm) storm(screens);
         for (Screen s : screens) s.close();
+    }
+
+    /**
+     * Two nodes, half the screens on each: approvals and alerts made on the first node, timed to the screens of each
+     * node apart. What the second node's screens take beyond the first's is the cross-node path (commit, NOTIFY,
+     * the second node's read of content_changes).
+     */
+    private void acrossNodes(List<Screen> screens, int rounds) throws Exception {
+        List<long[]> onA = new ArrayList<>();
+        List<long[]> onB = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) {
+            String marker = "BENCH-" + System.nanoTime();
+            Matcher id = ID.matcher(post("/api/items", itemJson(marker)));
+            if (!id.find()) throw new IllegalStateException("no id for " + marker);
+            long[] all = round(screens, marker, () -> post(reviewerToken, "/api/items/" + id.group(1) + "/approve", ""));
+            long[] a = byNode(screens, 0);
+            long[] b = byNode(screens, 1);
+            if (r == 0) continue;
+            onA.add(a);
+            onB.add(b);
+            System.out.printf(Locale.ROOT, "round %d: approval on A to A's screens p50 %s p99 %s max %s | to B's p50 %s p99 %s max %s (request %s)%n",
+                    r, ms(pct(a, 50)), ms(pct(a, 99)), ms(max(a)), ms(pct(b, 50)), ms(pct(b, 99)), ms(max(b)),
+                    ms(lastRequestNanos));
+            if (all.length != a.length + b.length) throw new IllegalStateException("screens lost");
+        }
+        long[] a = concat(onA);
+        long[] b = concat(onB);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "RESULT nodes=2 screens=%d (%d on A, %d on B) rounds=%d%n", screens.size(), a.length / onA.size(),
+                b.length / onB.size(), rounds);
+        System.out.printf(Locale.ROOT, "approval on A to A's screens: p50 %s  p99 %s  max %s%n", ms(pct(a, 50)), ms(pct(a, 99)), ms(max(a)));
+        System.out.printf(Locale.ROOT, "approval on A to B's screens: p50 %s  p99 %s  max %s%n", ms(pct(b, 50)), ms(pct(b, 99)), ms(max(b)));
+        System.out.printf(Locale.ROOT, "cross-node extra: p50 %s  p99 %s%n", ms(pct(b, 50) - pct(a, 50)), ms(pct(b, 99) - pct(a, 99)));
+        List<long[]> alertsOnB = new ArrayList<>();
+        for (int r = 0; r <= ALERT_ROUNDS; r++) {
+            String marker = "ALERT-" + System.nanoTime();
+            round(screens, marker, () -> post("/api/items", alertJson(marker)));
+            long[] alertB = byNode(screens, 1);
+            if (r == 0) continue;
+            alertsOnB.add(alertB);
+            System.out.printf(Locale.ROOT, "alert round %d: issued on A, B's screens p50 %s p99 %s last %s%n", r,
+                    ms(pct(alertB, 50)), ms(pct(alertB, 99)), ms(max(alertB)));
+        }
+        System.out.printf(Locale.ROOT, "RESULT alert issued on A to the last of B's screens (worst of %d rounds): %s%n",
+                alertsOnB.size(), ms(alertsOnB.stream().mapToLong(PushBench::max).max().orElse(0)));
+    }
+
+    /** The last round's delays of the screens connected to node 0 (A) or 1 (B), sorted. */
+    private static long[] byNode(List<Screen> screens, int node) {
+        return screens.stream().filter(s -> s.node == node).mapToLong(s -> s.arrived - s.start).sorted().toArray();
     }
 
     /** An alert to every screen, issued at once: time until the last screen has it. */
@@ -330,12 +389,14 @@ public final class PushBench {
         Semaphore inFlight = new Semaphore(200);
         List<CompletableFuture<Void>> pending = new ArrayList<>(n);
         URI ws = URI.create(base.replaceFirst("^http", "ws") + "/ws/screen");
+        URI second = secondBase == null ? ws : URI.create(secondBase.replaceFirst("^http", "ws") + "/ws/screen");
         for (int i = 0; i < n; i++) {
             Screen s = new Screen();
+            s.node = i % 2 == 0 || secondBase == null ? 0 : 1;
             screens.add(s);
             inFlight.acquire();
             CompletableFuture<Void> f = wsClients.get(i % wsClients.size()).newWebSocketBuilder()
-                    .buildAsync(ws, s)
+                    .buildAsync(s.node == 0 ? ws : second, s)
                     .thenCompose(socket -> socket.sendText("{\"type\":\"hello\",\"kind\":\"plaza\",\"width\":1920,\"height\":1080}", true))
                     .thenCompose(socket -> s.welcomed)
                     .thenAccept(x -> inFlight.release());
@@ -403,6 +464,7 @@ public final class PushBench {
         volatile HttpClient client;
         volatile int reconnects;
         volatile boolean closing;
+        int node; // 0: the first node, 1: the second ("nodes" mode)
         private final StringBuilder partial = new StringBuilder();
 
         void arm(String marker, CountDownLatch done) {
