@@ -21,3 +21,7 @@ CREATE TABLE nodes (
     screens     INT DEFAULT 0 NOT NULL,
     stopped_at  TIMESTAMP WITH TIME ZONE
 );
+
+-- A due portal feed or CAP source is fetched by the one node whose claim lands (intake/Pollers.claim).
+ALTER TABLE feeds ADD COLUMN claimed_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE cap_sources ADD COLUMN claimed_at TIMESTAMP WITH TIME ZONE;

@@ -100,7 +100,8 @@ public final class FeedService implements AutoCloseable {
         try {
             OffsetDateTime now = OffsetDateTime.now(clock);
             for (Feed f : store.list()) {
-                if (f.lastFetchAt() == null || !f.lastFetchAt().plusSeconds(f.intervalSeconds()).isAfter(now)) fetch(f.id());
+                boolean due = f.lastFetchAt() == null || !f.lastFetchAt().plusSeconds(f.intervalSeconds()).isAfter(now);
+                if (due && store.claim(f, now)) fetch(f.id());
             }
         } catch (RuntimeException e) { // a database hiccup: try again at the next tick
             LOG.warn("feed poller: {}", e.toString());

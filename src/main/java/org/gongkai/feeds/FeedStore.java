@@ -86,6 +86,11 @@ final class FeedStore {
                 .bind("s", since).bind("f", feedId).bind("k", key).execute());
     }
 
+    /** This node fetches the due feed, unless another node on the database has just taken it (Pollers.claim). */
+    boolean claim(Feed feed, OffsetDateTime now) {
+        return org.gongkai.intake.Pollers.claim(jdbi, "feeds", feed.id(), feed.intervalSeconds(), now);
+    }
+
     /** Records a fetch on the feed and in its log, keeping the last LOG_KEPT results. */
     void fetched(long feedId, Feed.LogEntry r) {
         jdbi.useTransaction(h -> {

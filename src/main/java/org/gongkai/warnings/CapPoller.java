@@ -57,7 +57,8 @@ public final class CapPoller implements AutoCloseable {
         try {
             OffsetDateTime now = OffsetDateTime.now(clock);
             for (CapSources.Source s : sources.list()) {
-                if (s.lastPolledAt() == null || !s.lastPolledAt().plusSeconds(s.intervalSeconds()).isAfter(now)) poll(s);
+                boolean due = s.lastPolledAt() == null || !s.lastPolledAt().plusSeconds(s.intervalSeconds()).isAfter(now);
+                if (due && sources.claim(s, now)) poll(s);
             }
         } catch (RuntimeException e) {
             LOG.warn("CAP poll round failed: {}", e.toString());

@@ -54,6 +54,11 @@ public final class CapSources {
         if (n == 0) throw ApiException.notFound("CAP source " + id);
     }
 
+    /** This node polls the due source, unless another node on the database has just taken it (Pollers.claim). */
+    boolean claim(Source s, OffsetDateTime now) {
+        return org.gongkai.intake.Pollers.claim(jdbi, "cap_sources", s.id(), s.intervalSeconds(), now);
+    }
+
     void polled(long id, OffsetDateTime at, String error) {
         String e = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
         jdbi.useHandle(h -> h.createUpdate("UPDATE cap_sources SET last_polled_at = :at, last_error = :e WHERE id = :id")
