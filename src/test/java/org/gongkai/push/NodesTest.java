@@ -57,6 +57,7 @@ class NodesTest {
             HeldContent held = screen.held();
             held.apply(awaitChange(screen.client(), m -> contains(m.get("items"), notice)));
             assertThat(held.holds(notice)).isTrue();
+            assertThat(searchFinds(two, "一号节点批准")).as("the other node's search index").isTrue();
 
             assertThat(adminOne.post("/api/items/" + notice + "/withdraw", "").status()).isEqualTo(200);
             held.apply(awaitChange(screen.client(), m -> contains(m.get("removed"), notice)));
@@ -144,6 +145,16 @@ class NodesTest {
         UnaryOperator<Config> cluster() {
             return c -> c.withCluster(new Config.Cluster(c.cluster().nodeId(), false, 200));
         }
+    }
+
+    private static boolean searchFinds(TestServer node, String words) {
+        String q = java.net.URLEncoder.encode(words, java.nio.charset.StandardCharsets.UTF_8);
+        long until = System.currentTimeMillis() + WAIT;
+        while (System.currentTimeMillis() < until) {
+            if (node.anonymous().get("/api/search?q=" + q).body().contains(words)) return true;
+            sleep(50);
+        }
+        return false;
     }
 
     static JsonNode awaitChange(ScreenClient client, Predicate<JsonNode> match) {
