@@ -104,8 +104,9 @@ public final class PushBench {
         System.out.printf(Locale.ROOT, "paired %d screens into group %s and all have their snapshot in %.1f s%n",
                 screens.size(), group, (System.nanoTime() - t) / 1e9);
         long heapConnected = heapAfterGc();
+        int onServer = secondBase == null ? n : (n + 1) / 2; // "nodes": the heap read is the first node's
         System.out.printf(Locale.ROOT, "server heap after GC: %.1f MB before screens, %.1f MB with %d screens (%.1f KB per screen)%n",
-                heapBefore / 1e6, heapConnected / 1e6, n, (heapConnected - heapBefore) / 1024.0 / n);
+                heapBefore / 1e6, heapConnected / 1e6, onServer, (heapConnected - heapBefore) / 1024.0 / onServer);
 
         if (capOnly) {
             caps(screens, rounds);

@@ -67,6 +67,7 @@ public final class PushHub implements AutoCloseable {
     private final Map<String, ScreenConnection> connections = new ConcurrentHashMap<>(); // by WebSocket session
     private final Map<String, java.util.Set<ScreenConnection>> byScreen = new ConcurrentHashMap<>(); // by screen id
     private final Map<String, ScreenConnection.Outgoing> snapshots = new HashMap<>(); // by group; worker thread only
+    private final java.util.Set<String> released = ConcurrentHashMap.newKeySet(); // screen ids, see flushReleases
     private final ScreenAcks acks;
     private final ScreenAnswers answers;
     private final Heartbeat heartbeat;
@@ -96,6 +97,7 @@ public final class PushHub implements AutoCloseable {
     public void start() {
         timer.scheduleWithFixedDelay(() -> safely("heartbeat", heartbeat::beat), 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> safely("acks", acks::flush), 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> worker.execute(() -> safely("releases", this::flushReleases)), 1, 1, TimeUnit.SECONDS);
         // Publish windows end and begin without a commit: rebuild snapshots so new screens never get stale ones.
         timer.scheduleWithFixedDelay(() -> worker.execute(snapshots::clear), 30, 30, TimeUnit.SECONDS);
     }
@@ -139,19 +141,23 @@ public final class PushHub implements AutoCloseable {
                 set.remove(conn);
                 return set.isEmpty() ? null : set;
             });
-            if (left == null) released(conn.screenId);
+            if (left == null) released.add(conn.screenId);
         }
     }
 
-    /** The screen's last connection here is gone: the list must not say this node holds it. */
-    private void released(String screenId) {
-        try {
-            worker.execute(() -> safely("release " + screenId, () -> {
-                if (!byScreen.containsKey(screenId)) screens.released(screenId, node);
-            }));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            // stopping: the node's screens are released by the next hello elsewhere
+    /**
+     * Screens whose last connection here closed are no longer listed as held by this node: written once a second in
+     * one statement, on the worker thread, where a hello of the same screen cannot slip in between the check and the
+     * write.
+     */
+    private void flushReleases() {
+        if (released.isEmpty()) return;
+        List<String> ids = new ArrayList<>();
+        for (String id : new ArrayList<>(released)) {
+            released.remove(id);
+            if (!byScreen.containsKey(id)) ids.add(id);
         }
+        screens.released(ids, node);
     }
 
     /** On Jetty's thread that read the message. */
@@ -305,6 +311,7 @@ public final class PushHub implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         safely("acks", acks::flush);
+        safely("releases", () -> screens.releasedAll(node));
     }
 
     // visible for the benchmark's floor measurement: the same bytes to the same sockets, no work in between; sent on

@@ -184,10 +184,18 @@ public final class ScreenStore {
                 .bind("node", node).bind("now", now).bind("id", id).execute());
     }
 
-    /** The node let the screen's last connection go; another node may hold a newer one, which is left alone. */
-    public void released(String id, String node) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET node = NULL WHERE id = :id AND node = :node")
-                .bind("id", id).bind("node", node).execute());
+    /** The node let these screens' last connections go; another node may hold a newer one, which is left alone. */
+    public void released(List<String> ids, String node) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET node = NULL WHERE node = :node AND id IN (<ids>)")
+                    .bind("node", node).bindList("ids", chunk).execute());
+        }
+    }
+
+    /** The node stops: it holds no screen any more. */
+    public void releasedAll(String node) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET node = NULL WHERE node = :node").bind("node", node).execute());
     }
 
     public record AckRow(String id, long version, Long itemId, Integer itemVersion) {}
