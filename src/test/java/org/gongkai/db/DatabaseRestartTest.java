@@ -72,7 +72,18 @@ class DatabaseRestartTest {
                 newcomer.hello(null, null, null);
                 assertThat(newcomer.await("welcome", 5000).get("status").asText()).isEqualTo("pending");
             }
+            awaitFound(server, "重启之后发布");
         }
+    }
+
+    private static void awaitFound(TestServer server, String title) throws InterruptedException {
+        String path = "/api/search?q=" + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String body = "";
+        while (System.nanoTime() < deadline && !(body = server.anonymous().get(path).body()).contains(title)) {
+            Thread.sleep(100);
+        }
+        assertThat(body).as("the search index after the restart").contains(title);
     }
 
     private static void awaitHealthy(TestServer server) throws InterruptedException {
