@@ -9,11 +9,13 @@ import io.javalin.websocket.WsMessageContext;
 import org.gongkai.content.Item;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
+import org.gongkai.db.Database;
 import org.gongkai.plays.PlayService;
 import org.gongkai.screens.PendingScreens;
 import org.gongkai.screens.Screen;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.ErrorHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,8 +173,8 @@ public final class PushHub implements AutoCloseable {
             task.run();
             return true;
         } catch (RuntimeException e) {
-            if (!org.gongkai.web.ErrorHandlers.databaseUnavailable(e)) throw e;
-            LOG.warn("push hub: a screen's message met an unavailable database: {}", org.gongkai.db.Database.rootMessage(e));
+            if (!ErrorHandlers.databaseUnavailable(e)) throw e;
+            LOG.warn("push hub: a screen's message met an unavailable database: {}", Database.rootMessage(e));
             ScreenAnswers.error(conn, DATABASE_AWAY);
             return false;
         }
@@ -295,6 +297,11 @@ public final class PushHub implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException e) {
+            if (ErrorHandlers.databaseUnavailable(e)) {
+                // every second while the database is away: a line each, not a stack trace each
+                LOG.warn("push hub: {} waits for the database: {}", what, Database.rootMessage(e));
+                return;
+            }
             LOG.error("push hub: {} failed", what, e);
         }
     }

@@ -41,10 +41,12 @@ class DatabaseRestartTest {
             ScreenClient screen = paired.client();
             HeldContent held = paired.held();
             long before = Fixtures.create(admin, Fixtures.notice("重启之前发布")).get("id").asLong();
-            held.apply(screen.await("change", 5000));
+            long shown = held.apply(screen.await("change", 5000)).version();
             assertThat(held.holds(before)).isTrue();
 
             proxy.cut();
+            // written by the hub's next flush, which fails while the database is away (the calls below wait for it)
+            screen.send("{\"type\":\"ack\",\"version\":" + shown + "}");
             Http.Response list = admin.get("/api/items");
             assertThat(list.status()).as(list.body()).isEqualTo(503);
             assertThat(list.json().get("error").asText()).contains("database");
@@ -73,7 +75,17 @@ class DatabaseRestartTest {
                 assertThat(newcomer.await("welcome", 5000).get("status").asText()).isEqualTo("pending");
             }
             awaitFound(server, "重启之后发布");
+            awaitAcked(admin, paired.id(), shown);
         }
+    }
+
+    private static void awaitAcked(Http admin, String screenId, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long acked = -1;
+        while (System.nanoTime() < deadline && (acked = admin.get("/api/screens/" + screenId).json().path("ackedVersion").asLong()) != version) {
+            Thread.sleep(100);
+        }
+        assertThat(acked).as("the ack sent while the database was away, written after").isEqualTo(version);
     }
 
     private static void awaitFound(TestServer server, String title) throws InterruptedException {
