@@ -30,9 +30,7 @@ class DatabaseRestartTest {
     @Test
     void whileTheDatabaseIsAwayTheNodeAnswers503AndItRecoversByItself() throws Exception {
         assumeTrue(TestServer.onPostgres(), "needs GONGKAI_TEST_POSTGRES");
-        int postgresPort = Integer.parseInt(System.getenv("GONGKAI_TEST_POSTGRES").replaceFirst("^[^/]*//[^:/]+:?(\\d*)/.*$", "$1").isEmpty()
-                ? "5432" : System.getenv("GONGKAI_TEST_POSTGRES").replaceFirst("^[^/]*//[^:/]+:?(\\d*)/.*$", "$1"));
-        try (DatabaseProxy proxy = new DatabaseProxy(postgresPort);
+        try (DatabaseProxy proxy = DatabaseProxy.inFrontOf(System.getenv("GONGKAI_TEST_POSTGRES"));
              TestServer server = TestServer.start(ConfigLoader.defaults().withPort(0).withDataDir(dataDir.toString()),
                      TestServer.freshDatabaseThrough(proxy), false)) {
             Http admin = server.admin();

@@ -32,7 +32,7 @@ class DatabaseRestartFaultIT {
         assumeTrue(TestServer.onPostgres(), "needs GONGKAI_TEST_POSTGRES");
         String postgres = System.getenv("GONGKAI_TEST_POSTGRES");
         HikariDataSource schema = TestServer.freshDatabase(); // an empty schema, dropped at the end
-        try (DatabaseProxy proxy = new DatabaseProxy(portOf(postgres))) {
+        try (DatabaseProxy proxy = DatabaseProxy.inFrontOf(postgres)) {
             Path config = tmp.resolve("gongkai.yaml");
             Files.writeString(config, "database:\n  jdbcUrl: \"" + proxy.through(schema.getJdbcUrl()) + "\"\n");
             try (JarServer server = JarServer.start(tmp.resolve("data"), "--config", config.toString(), "--no-demo")) {
@@ -58,11 +58,6 @@ class DatabaseRestartFaultIT {
         } finally {
             TestServer.dispose(schema);
         }
-    }
-
-    private static int portOf(String jdbcUrl) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^/:]+:(\\d+)/").matcher(jdbcUrl);
-        return m.find() ? Integer.parseInt(m.group(1)) : 5432;
     }
 
     private static void awaitHealthy(JarServer server) throws InterruptedException {

@@ -27,6 +27,12 @@ public final class DatabaseProxy implements AutoCloseable {
         this.port = listener.getLocalPort();
     }
 
+    /** A proxy in front of the database server that a JDBC URL names (its port, or PostgreSQL's 5432), on this machine. */
+    public static DatabaseProxy inFrontOf(String jdbcUrl) throws IOException {
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("//[^/:]+:(\\d+)/").matcher(jdbcUrl);
+        return new DatabaseProxy(port.find() ? Integer.parseInt(port.group(1)) : 5432);
+    }
+
     public int port() {
         return port;
     }
