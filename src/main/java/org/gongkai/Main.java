@@ -19,6 +19,12 @@ public final class Main {
               --data-dir DIR   where the embedded database lives (GONGKAI_DATA_DIR; default ./data)
               --config FILE    configuration laid over the defaults (GONGKAI_CONFIG)
               --no-demo        do not load the demo content into an empty database (GONGKAI_NO_DEMO=true)
+            Environment only, each over the config file's database section:
+              GONGKAI_DATABASE_URL       a JDBC URL, e.g. jdbc:postgresql://db:5432/gongkai (database.jdbcUrl;
+                                         default empty: the embedded database in the data dir)
+              GONGKAI_DATABASE_USER      the login for that URL (database.username)
+              GONGKAI_DATABASE_PASSWORD  its password (database.password)
+            A PostgreSQL database gets Gongkai's schema at the first start, and newer migrations at later starts.
             The first start creates the account admin with the password in GONGKAI_ADMIN_PASSWORD,
             or prints a generated one once.""";
 
@@ -54,6 +60,7 @@ public final class Main {
         Config config = ConfigLoader.load(configFile == null || configFile.isBlank() ? null : Path.of(configFile));
         if (port != null && !port.isBlank()) config = config.withPort(parsePort(port));
         if (dataDir != null && !dataDir.isBlank()) config = config.withDataDir(dataDir);
+        config = withDatabaseFromEnv(config, env);
         HikariDataSource dataSource = Database.open(config);
         try {
             App app = new App(config, dataSource, new App.Options(env.get("GONGKAI_ADMIN_PASSWORD"), demo)).start();
@@ -105,6 +112,19 @@ public final class Main {
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.warn("SIGTERM cannot be handled here ({}); a stop by SIGTERM will exit with 143", e.getMessage());
         }
+    }
+
+    /** The environment overrides the config file's database keys one by one, as it does the port and the data dir. */
+    static Config withDatabaseFromEnv(Config config, Map<String, String> env) {
+        Config.Database db = config.database();
+        String url = orElse(env.get("GONGKAI_DATABASE_URL"), db.jdbcUrl());
+        String user = orElse(env.get("GONGKAI_DATABASE_USER"), db.username());
+        String password = orElse(env.get("GONGKAI_DATABASE_PASSWORD"), db.password());
+        return config.withDatabase(new Config.Database(url, user, password, db.maxPoolSize()));
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     private static String value(String[] args, int i, String option) {

@@ -29,10 +29,15 @@ public final class Database {
             hikari.setUsername("sa");
             hikari.setExceptionOverrideClassName(ClosedDatabaseEvicts.class.getName());
         } else {
-            hikari.setJdbcUrl(config.database().jdbcUrl());
-            name = config.database().jdbcUrl();
-            hikari.setUsername(config.database().username());
-            hikari.setPassword(config.database().password());
+            Config.Database db = config.database();
+            name = withoutPassword(db.jdbcUrl());
+            ServerLogin.check(db, name);
+            hikari.setJdbcUrl(db.jdbcUrl());
+            hikari.setUsername(db.username());
+            hikari.setPassword(db.password());
+            // While the database server is away (restarting), a request waits this long for a connection and is
+            // then answered 503, instead of Hikari's 30 s.
+            hikari.setConnectionTimeout(5_000);
         }
         hikari.setMaximumPoolSize(config.database().maxPoolSize());
         hikari.setPoolName("gongkai");
@@ -40,7 +45,7 @@ public final class Database {
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new ConfigException("database " + name + ": cannot be opened: " + rootMessage(e), e);
+            throw new ConfigException("database " + name + ": " + ServerLogin.whatIsWrong(e), e);
         }
     }
 
@@ -53,7 +58,14 @@ public final class Database {
     }
 
     public static void migrate(javax.sql.DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        SchemaVersions.requireNotNewer(flyway, dataSource);
+        flyway.migrate();
+    }
+
+    /** A JDBC URL as it may be printed: a password given in it is left out. */
+    public static String withoutPassword(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     static Path writableDataDir(String dir) {

@@ -9,11 +9,13 @@ import io.javalin.websocket.WsMessageContext;
 import org.gongkai.content.Item;
 import org.gongkai.content.ItemStore;
 import org.gongkai.content.ItemViews;
+import org.gongkai.db.Database;
 import org.gongkai.plays.PlayService;
 import org.gongkai.screens.PendingScreens;
 import org.gongkai.screens.Screen;
 import org.gongkai.screens.ScreenService;
 import org.gongkai.screens.ScreenStore;
+import org.gongkai.web.ErrorHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +117,9 @@ public final class PushHub implements AutoCloseable {
         return connections.size();
     }
 
+    static final String DATABASE_AWAY = "the server cannot reach its database right now; keep showing what you have"
+            + " and try again in a few seconds";
+
     /** Wires /ws/screen. */
     public void configure(WsConfig ws) {
         ws.onConnect(this::connected);
@@ -172,11 +177,34 @@ public final class PushHub implements AutoCloseable {
             return;
         }
         switch (ScreenRequests.type(msg)) {
-            case "hello" -> worker.execute(() -> safely("hello", () -> hello(conn, msg)));
+            case "hello" -> worker.execute(() -> safely("hello", () -> helloOrTryLater(conn, msg)));
             case "ack" -> worker.execute(() -> safely("ack", () -> answers.ack(conn, msg))); // after a hello still queued
             case "ping" -> answers.ping(conn);
-            case "played" -> answers.played(conn, msg); // on Jetty's thread: database writes stay off the hub's thread
+            case "played" -> unlessDatabaseAway(conn, () -> answers.played(conn, msg)); // on Jetty's thread: database writes stay off the hub's thread
             default -> ScreenAnswers.error(conn, ScreenRequests.unknownType(msg));
+        }
+    }
+
+    /**
+     * A hello that needs the database while it is away (PostgreSQL restarting) is answered with an error and the
+     * socket closed with 1013, try again later: the player keeps showing what it holds and reconnects with backoff,
+     * where a hello left unanswered would leave it waiting on an open socket.
+     */
+    private void helloOrTryLater(ScreenConnection conn, JsonNode msg) {
+        if (unlessDatabaseAway(conn, () -> hello(conn, msg))) return;
+        conn.close(1013, "database unavailable, try again later");
+    }
+
+    /** Runs a task that reads or writes the database; true if it ran, false if the database was away (answered). */
+    private static boolean unlessDatabaseAway(ScreenConnection conn, Runnable task) {
+        try {
+            task.run();
+            return true;
+        } catch (RuntimeException e) {
+            if (!ErrorHandlers.databaseUnavailable(e)) throw e;
+            LOG.warn("push hub: a screen's message met an unavailable database: {}", Database.rootMessage(e));
+            ScreenAnswers.error(conn, DATABASE_AWAY);
+            return false;
         }
     }
 
@@ -297,6 +325,11 @@ public final class PushHub implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException e) {
+            if (ErrorHandlers.databaseUnavailable(e)) {
+                // every second while the database is away: a line each, not a stack trace each
+                LOG.warn("push hub: {} waits for the database: {}", what, Database.rootMessage(e));
+                return;
+            }
             LOG.error("push hub: {} failed", what, e);
         }
     }

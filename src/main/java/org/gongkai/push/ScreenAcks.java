@@ -27,14 +27,23 @@ final class ScreenAcks {
         pending.put(screenId, ack);
     }
 
+    /** Writes the acks collected so far; when the database cannot take them, they wait for the next flush. */
     void flush() {
         if (pending.isEmpty()) return;
+        Map<String, Ack> taken = new java.util.HashMap<>();
         List<ScreenStore.AckRow> rows = new ArrayList<>();
         for (String id : new ArrayList<>(pending.keySet())) {
             Ack a = pending.remove(id);
-            if (a != null) rows.add(new ScreenStore.AckRow(id, a.version(), a.itemId(), a.itemVersion()));
+            if (a == null) continue;
+            taken.put(id, a);
+            rows.add(new ScreenStore.AckRow(id, a.version(), a.itemId(), a.itemVersion()));
         }
-        screens.ackAll(rows, OffsetDateTime.now(clock));
+        try {
+            screens.ackAll(rows, OffsetDateTime.now(clock));
+        } catch (RuntimeException e) {
+            taken.forEach(pending::putIfAbsent); // an ack that came in meanwhile is newer
+            throw e;
+        }
     }
 
     void touch(List<String> screenIds) {

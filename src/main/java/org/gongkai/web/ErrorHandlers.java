@@ -67,7 +67,7 @@ public final class ErrorHandlers {
      * write), SQL states of a lost connection (08), insufficient resources such as a full disk (53), an operator
      * shutdown (57P) or a read-only transaction (25006), and a connection pool that had none to give.
      */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         boolean sql = false; // an I/O error counts only under a database error, not, say, a client gone away
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.sql.SQLTransientConnectionException) return true;

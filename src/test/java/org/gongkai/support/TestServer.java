@@ -124,16 +124,33 @@ public final class TestServer implements AutoCloseable {
     public static HikariDataSource freshDatabase() {
         String postgres = System.getenv("GONGKAI_TEST_POSTGRES");
         if (postgres == null || postgres.isBlank()) return Database.inMemory("test-" + UUID.randomUUID());
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + newSchema(postgres));
+        hikari.setMaximumPoolSize(8);
+        return new HikariDataSource(hikari);
+    }
+
+    /**
+     * A fresh schema on the PostgreSQL server of GONGKAI_TEST_POSTGRES, reached through the proxy, which can play a
+     * restart of that server; a request waits for a connection as long as in production (Database.open).
+     */
+    public static HikariDataSource freshDatabaseThrough(DatabaseProxy proxy) {
+        String postgres = System.getenv("GONGKAI_TEST_POSTGRES");
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(proxy.through(postgres) + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + newSchema(postgres));
+        hikari.setMaximumPoolSize(8);
+        hikari.setConnectionTimeout(5_000);
+        return new HikariDataSource(hikari);
+    }
+
+    private static String newSchema(String postgres) {
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(postgres); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("GONGKAI_TEST_POSTGRES: " + e.getMessage(), e);
         }
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        hikari.setMaximumPoolSize(8);
-        return new HikariDataSource(hikari);
+        return schema;
     }
 
     public static boolean onPostgres() {
