@@ -52,6 +52,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PushHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushHub.class);
+    private static final int CHANGE_RETRIES = 300;
 
     /** trustProxy: a screen's address is the first of X-Forwarded-For (server.trustProxy, behind a reverse proxy). */
     public record Settings(ZoneId zone, Duration horizon, int defaultDurationSeconds, String publicBaseUrl,
@@ -92,8 +93,31 @@ public final class PushHub implements AutoCloseable {
         this.messages = new PushMessages(items, views, screens, settings, source.safeVersion(), clock);
         source.feed().subscribe(change -> {
             long committed = System.nanoTime();
-            worker.execute(() -> safely("change " + change, () -> apply(change, committed)));
+            worker.execute(() -> applyOrRetry(change, committed, CHANGE_RETRIES));
         });
+    }
+
+    /**
+     * A change whose items cannot be read because the database went away just after its commit is sent again a
+     * second later (for up to five minutes) instead of being lost for the screens connected now: the change feed has
+     * already passed it, and the next change's version would tell those screens they have it.
+     */
+    private void applyOrRetry(Change change, long committedNanos, int retriesLeft) {
+        try {
+            apply(change, committedNanos);
+        } catch (RuntimeException e) {
+            if (retriesLeft > 0 && org.gongkai.web.ErrorHandlers.databaseUnavailable(e)) {
+                LOG.warn("push hub: {} waits for the database: {}", change, org.gongkai.db.Database.rootMessage(e));
+                try {
+                    timer.schedule(() -> worker.execute(() -> applyOrRetry(change, committedNanos, retriesLeft - 1)),
+                            1, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // stopping: screens catch up from content_changes when they reconnect
+                }
+                return;
+            }
+            LOG.error("push hub: change {} failed", change, e);
+        }
     }
 
     public void start() {
