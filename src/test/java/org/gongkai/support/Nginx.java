@@ -78,7 +78,7 @@ public final class Nginx implements AutoCloseable {
                       proxy_set_header Upgrade $http_upgrade;
                       proxy_set_header Connection $connection_upgrade;
                       proxy_set_header Host $host;
-                      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                      proxy_set_header X-Forwarded-For $remote_addr;
                       proxy_set_header X-Forwarded-Proto $scheme;
                       proxy_connect_timeout 2s;
                       proxy_read_timeout 120s;
