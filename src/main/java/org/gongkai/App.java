@@ -159,7 +159,7 @@ public final class App {
         warnings.start();
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
-        nodes.start(config.server().publicBaseUrl() + " port " + server.port(), hub::connectedScreens);
+        nodes.start(Nodes.hostName() + ":" + server.port(), hub::connectedScreens);
         return this;
     }
 

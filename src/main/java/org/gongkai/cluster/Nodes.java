@@ -44,14 +44,17 @@ public final class Nodes implements AutoCloseable {
     /** cluster.nodeId, or this machine's host name and port (and a random tail for port 0, as in tests). */
     public static String nodeId(Config config) {
         if (!config.cluster().nodeId().isBlank()) return config.cluster().nodeId();
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
         int port = config.server().port();
-        return host + ":" + (port > 0 ? String.valueOf(port) : org.gongkai.accounts.Secrets.token(4));
+        return hostName() + ":" + (port > 0 ? String.valueOf(port) : org.gongkai.accounts.Secrets.token(4));
+    }
+
+    /** This machine's name, as the nodes list shows where each node runs. */
+    public static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     public String id() {
