@@ -31,7 +31,7 @@ import org.gongkai.demo.DemoLoader;
 import org.gongkai.departments.DepartmentRoutes;
 import org.gongkai.departments.DepartmentStore;
 import org.gongkai.limits.Limiter;
-import org.gongkai.limits.MemoryLimiter;
+import org.gongkai.limits.LimitStore;
 import org.gongkai.plays.PlayRoutes;
 import org.gongkai.plays.PlayService;
 import org.gongkai.plays.PlayStore;
@@ -129,10 +129,10 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock, SynonymsLoader.load(config));
         ratingStore = new RatingStore(jdbi);
-        audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"));
+        audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"), nodes.id());
         feeds = org.gongkai.feeds.FeedRoutes.service(jdbi, items, audit, config, clock);
-        loginThrottle = new LoginThrottle(clock);
-        limiter = new MemoryLimiter(clock);
+        limiter = new Limiter(new LimitStore(jdbi), clock);
+        loginThrottle = new LoginThrottle(limiter);
         calendar = WorkCalendar.load(config);
         applications = new ApplicationService(new ApplicationStore(jdbi), calendar, clock,
                 config.display().zone(), limiter, departments::exists);

@@ -41,17 +41,16 @@ public final class AuthRoutes {
         Requests.require(req.password() != null && !req.password().isEmpty() && req.password().length() <= 200,
                 "password", "is required");
         String name = req.username().strip();
-        long wait = throttle.waitSeconds(name, ctx.ip());
+        long wait = throttle.attempt(name, ctx.ip());
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new ApiException(429, "too many failed logins; try again in " + ((wait + 59) / 60) + " minutes", null);
         }
         AccountService.NewSession session = accounts.login(name, req.password()).orElse(null);
         if (session == null) {
-            throttle.failed(name, ctx.ip());
             throw new ApiException(401, "wrong username or password", null);
         }
-        throttle.succeeded(name);
+        throttle.succeeded(name, ctx.ip());
         long maxAge = Math.max(0, Duration.between(OffsetDateTime.now(clock), session.expires()).getSeconds());
         ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.token() + "; Path=/; Max-Age=" + maxAge
                 + "; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));

@@ -1,53 +1,42 @@
 package org.gongkai.accounts;
 
-import java.time.Clock;
+import org.gongkai.limits.Limiter;
+
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * Slows down password guessing: after 5 failed logins for a name, or 20 from one address, within 15 minutes, that
- * name or address may not log in until the 15 minutes have passed since the last failure. Counted per node.
+ * name or address may not log in until the 15 minutes have passed since the last failure. Counted in the database,
+ * so a guesser who alternates between nodes gets no extra tries. Each attempt is counted before the password is
+ * checked (parallel guesses count too); a success takes its count back and clears the name's failures.
  */
 public final class LoginThrottle {
-    static final int MAX_PER_NAME = 5;
-    static final int MAX_PER_ADDRESS = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Limiter.Rule PER_NAME = Limiter.Rule.sliding("login-name", 5, WINDOW);
+    static final Limiter.Rule PER_ADDRESS = Limiter.Rule.sliding("login-address", 20, WINDOW);
 
-    private record Failures(int count, long lastMillis) {}
+    private final Limiter limiter;
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    public LoginThrottle(Clock clock) {
-        this.clock = clock;
+    public LoginThrottle(Limiter limiter) {
+        this.limiter = limiter;
     }
 
-    /** Seconds to wait before this name may try again from this address; 0 when it may try now. */
-    public long waitSeconds(String username, String address) {
-        return Math.max(wait("name:" + username.toLowerCase(), MAX_PER_NAME), wait("addr:" + address, MAX_PER_ADDRESS));
+    /** Counts an attempt: 0 when it may go ahead, otherwise the seconds to wait (and nothing was counted). */
+    public long attempt(String username, String address) {
+        return limiter.acquireAll(slots(username, address));
     }
 
-    public void failed(String username, String address) {
-        long now = clock.millis();
-        for (String key : new String[]{"name:" + username.toLowerCase(), "addr:" + address}) {
-            failures.merge(key, new Failures(1, now), (old, one) ->
-                    now - old.lastMillis() > WINDOW.toMillis() ? one : new Failures(old.count() + 1, now));
-        }
+    public void succeeded(String username, String address) {
+        limiter.reset(PER_NAME, nameKey(username));
+        limiter.release(PER_ADDRESS, address);
     }
 
-    public void succeeded(String username) {
-        failures.remove("name:" + username.toLowerCase());
+    private static List<Limiter.Slot> slots(String username, String address) {
+        return List.of(new Limiter.Slot(PER_NAME, nameKey(username)), new Limiter.Slot(PER_ADDRESS, address));
     }
 
-    private long wait(String key, int max) {
-        Failures f = failures.get(key);
-        if (f == null || f.count() < max) return 0;
-        long left = f.lastMillis() + WINDOW.toMillis() - clock.millis();
-        if (left <= 0) {
-            failures.remove(key, f);
-            return 0;
-        }
-        return (left + 999) / 1000;
+    private static String nameKey(String username) {
+        return username.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package org.gongkai.audit;
 
 import org.gongkai.accounts.Secrets;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Who did what, when, from where. Entries are only ever added; each one's hash covers its fields and the hash of
  * the entry before it, and the chain's head is anchored outside the table ({@link ChainAnchor}), so that rows cut off
- * its end are found too. Writes are serialized in this node (one chain); several nodes writing need a database lock
- * and one shared anchor (see docs/RELIABILITY.md).
+ * its end are found too. Appends from every node are serialised by a lock row in the database (audit_head), so the
+ * nodes write one chain; each entry names the node that wrote it, and each node's anchor follows the entries other
+ * nodes append after its head (see docs/RELIABILITY.md).
  */
 public final class AuditLog implements AutoCloseable {
     public record Entry(long id, OffsetDateTime at, String actor, String action, String target, int status,
@@ -35,12 +37,17 @@ public final class AuditLog implements AutoCloseable {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ChainAnchor anchor;
+    private final String node;
     private java.util.concurrent.ScheduledExecutorService daily;
 
-    /** @param anchorFile where the chain's head is kept: audit-anchor.json in the data dir */
-    public AuditLog(Jdbi jdbi, Clock clock, Path anchorFile) {
+    /**
+     * @param anchorFile where the chain's head is kept: audit-anchor.json in the data dir
+     * @param node this node's name, written into each entry it appends
+     */
+    public AuditLog(Jdbi jdbi, Clock clock, Path anchorFile, String node) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.node = cut(node, 64);
         this.anchor = new ChainAnchor(new AuditAnchor(anchorFile), new ChainAnchor.Table() {
             @Override
             public AuditAnchor.Head head() {
@@ -63,6 +70,17 @@ public final class AuditLog implements AutoCloseable {
             public Optional<String> previousHashOf(long id) {
                 return jdbi.withHandle(h -> h.createQuery("SELECT prev_hash FROM audit_log WHERE id = :id").bind("id", id)
                         .mapTo(String.class).findOne());
+            }
+
+            @Override
+            public boolean othersAppendedAfter(long id, String hash) {
+                return jdbi.withHandle(h -> {
+                    long notOthers = h.createQuery("SELECT COUNT(*) FROM audit_log WHERE id > :id AND (node IS NULL OR node = :node)")
+                            .bind("id", id).bind("node", AuditLog.this.node).mapTo(Long.class).one();
+                    Optional<String> firstLink = h.createQuery("SELECT prev_hash FROM audit_log WHERE id > :id ORDER BY id"
+                            + " FETCH FIRST 1 ROWS ONLY").bind("id", id).mapTo(String.class).findOne();
+                    return notOthers == 0 && firstLink.map(hash::equals).orElse(false);
+                });
             }
         }, clock);
     }
@@ -100,31 +118,42 @@ public final class AuditLog implements AutoCloseable {
         String act = cut(action, 64);
         String t = cut(target, MAX_TARGET);
         String addr = cut(address, 64);
-        AuditAnchor.Head before = tableHead();
-        if (!anchor.isHead(before.headId(), before.headHash())) anchor.reconcile(before);
         Entry added = jdbi.inTransaction(h -> {
-            String prev = h.createQuery("SELECT hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
-                    .mapTo(String.class).findOne().orElse(GENESIS);
+            lockChain(h);
+            AuditAnchor.Head before = tableHead(h);
+            if (!anchor.isHead(before.headId(), before.headHash())) anchor.reconcile(before);
+            String prev = before.headHash();
             String hash = hash(prev, at, a, act, t, status, addr);
             long id = h.createUpdate("""
-                            INSERT INTO audit_log (at, actor, action, target, status, address, prev_hash, hash)
-                            VALUES (:at, :actor, :action, :target, :status, :address, :prev, :hash)""")
+                            INSERT INTO audit_log (at, actor, action, target, status, address, prev_hash, hash, node)
+                            VALUES (:at, :actor, :action, :target, :status, :address, :prev, :hash, :node)""")
                     .bind("at", at).bind("actor", a).bind("action", act).bind("target", t).bind("status", status)
-                    .bind("address", addr).bind("prev", prev).bind("hash", hash)
+                    .bind("address", addr).bind("prev", prev).bind("hash", hash).bind("node", node)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             return new Entry(id, at, a, act, t, status, addr, prev, hash);
         });
         anchor.appended(added.id(), added.hash());
     }
 
+    /**
+     * Holds the chain's lock row until the transaction ends: an append on another node waits here, so the head read
+     * next is the newest committed entry of any node.
+     */
+    private static void lockChain(Handle h) {
+        int locked = h.createUpdate("UPDATE audit_head SET appends = appends + 1 WHERE id = 1").execute();
+        if (locked != 1) throw new IllegalStateException("audit_head has lost its row: appends cannot be serialised");
+    }
+
     /** The table's length and newest entry (0, 0 and the genesis hash when empty). */
     private AuditAnchor.Head tableHead() {
-        return jdbi.withHandle(h -> {
-            long count = h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one();
-            return h.createQuery("SELECT id, hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
-                    .map((rs, ctx) -> new AuditAnchor.Head(count, rs.getLong("id"), rs.getString("hash")))
-                    .findOne().orElse(new AuditAnchor.Head(count, 0, GENESIS));
-        });
+        return jdbi.withHandle(AuditLog::tableHead);
+    }
+
+    private static AuditAnchor.Head tableHead(Handle h) {
+        long count = h.createQuery("SELECT COUNT(*) FROM audit_log").mapTo(Long.class).one();
+        return h.createQuery("SELECT id, hash FROM audit_log ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")
+                .map((rs, ctx) -> new AuditAnchor.Head(count, rs.getLong("id"), rs.getString("hash")))
+                .findOne().orElse(new AuditAnchor.Head(count, 0, GENESIS));
     }
 
     public List<Entry> search(String text, OffsetDateTime from, OffsetDateTime to, int limit) {

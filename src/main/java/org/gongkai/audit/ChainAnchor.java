@@ -16,7 +16,9 @@ import java.util.Optional;
  * Keeps the audit chain's head (length, newest id and hash) in the anchor file and compares it with the table: at
  * start, before each append and at verify. A difference (entries cut off the end, rows added or the newest changed
  * behind the server's back) is recorded as a break in the file, stays reported by verify, and the anchor then
- * follows the table again so that later cuts are found too. The caller (AuditLog) serializes every call.
+ * follows the table again so that later cuts are found too. Entries after the anchored head that name another node
+ * and are chained to it are that node's appends: the anchor follows them without a break. The caller (AuditLog)
+ * serializes every call.
  */
 final class ChainAnchor {
     /** What the anchor needs to know of the table. */
@@ -29,6 +31,9 @@ final class ChainAnchor {
 
         /** The hash an entry is chained to (its prev_hash). */
         Optional<String> previousHashOf(long id);
+
+        /** Whether every entry after id names another node and the first of them is chained to hash. */
+        boolean othersAppendedAfter(long id, String hash);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -86,10 +91,7 @@ final class ChainAnchor {
      */
     private boolean writtenJustBeforeACrash(AuditAnchor.Head found) {
         AuditAnchor.Head anchored = state.head();
-        if (found.entries() != anchored.entries() + 1) return false;
-        long upTo = anchored.headId() == 0 ? 0 : table.countUpTo(anchored.headId());
-        Optional<String> anchoredRow = anchored.headId() == 0 ? Optional.of(AuditLog.GENESIS) : table.hashOf(anchored.headId());
-        return upTo == anchored.entries() && anchoredRow.isPresent() && anchoredRow.get().equals(anchored.headHash())
+        return found.entries() == anchored.entries() + 1 && anchoredHeadIntact()
                 && table.previousHashOf(found.headId()).map(anchored.headHash()::equals).orElse(false);
     }
 
@@ -107,12 +109,32 @@ final class ChainAnchor {
     /** Records a difference between the anchor and the table, if any, and anchors the table as it is. */
     void reconcile(AuditAnchor.Head found) {
         if (state.head().equals(found)) return;
+        if (appendedByOtherNodes(found)) {
+            state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), state.breaks(), state.running());
+            save();
+            return;
+        }
         AuditAnchor.Break b = describe(state.head(), found);
         LOG.error("audit anchor: {}", b.problem());
         List<AuditAnchor.Break> breaks = new ArrayList<>(state.breaks());
         breaks.add(b);
         state = new AuditAnchor.State(found.entries(), found.headId(), found.headHash(), now(), breaks, state.running());
         save();
+    }
+
+    /** The anchored head is intact and only other nodes' entries, chained to it, came after it. */
+    private boolean appendedByOtherNodes(AuditAnchor.Head found) {
+        AuditAnchor.Head anchored = state.head();
+        return found.entries() > anchored.entries() && anchoredHeadIntact()
+                && table.othersAppendedAfter(anchored.headId(), anchored.headHash());
+    }
+
+    /** The anchored newest entry is still there, unchanged, with as many entries up to it as were anchored. */
+    private boolean anchoredHeadIntact() {
+        AuditAnchor.Head anchored = state.head();
+        Optional<String> row = anchored.headId() == 0 ? Optional.of(AuditLog.GENESIS) : table.hashOf(anchored.headId());
+        long upTo = anchored.headId() == 0 ? 0 : table.countUpTo(anchored.headId());
+        return upTo == anchored.entries() && row.map(anchored.headHash()::equals).orElse(false);
     }
 
     void appended(long id, String hash) {

@@ -41,11 +41,14 @@ public final class Nodes implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** cluster.nodeId, or this machine's host name and port (and a random tail for port 0, as in tests). */
+    /**
+     * cluster.nodeId, or this machine's host name and configured port. It must stay the same across restarts: the
+     * audit anchor tells this node's entries from other nodes' by it. Nodes on one database need distinct ids; two
+     * started with port 0 (tests) must be given theirs.
+     */
     public static String nodeId(Config config) {
         if (!config.cluster().nodeId().isBlank()) return config.cluster().nodeId();
-        int port = config.server().port();
-        return hostName() + ":" + (port > 0 ? String.valueOf(port) : org.gongkai.accounts.Secrets.token(4));
+        return hostName() + ":" + config.server().port();
     }
 
     /** This machine's name, as the nodes list shows where each node runs. */

@@ -34,7 +34,7 @@ class AuditAnchorServiceTest {
     }
 
     private AuditLog log() {
-        return new AuditLog(s.jdbi, s.clock, file);
+        return new AuditLog(s.jdbi, s.clock, file, "node-1");
     }
 
     private JsonNode anchor() throws IOException {

@@ -30,7 +30,7 @@ class AuditLogServiceTest {
     @BeforeEach
     void fresh() {
         s = Services.fresh();
-        log = new AuditLog(s.jdbi, s.clock, dataDir.resolve("audit-anchor.json"));
+        log = new AuditLog(s.jdbi, s.clock, dataDir.resolve("audit-anchor.json"), "node-1");
     }
 
     private List<AuditLog.Entry> all() {
