@@ -145,6 +145,7 @@ public final class App {
     }
 
     public App start() {
+        nodes.requireUnique();
         feed.start(); // first: what commits from here on, the demo's content included, reaches the screens
         audit.open(config.display().zone());
         accounts.ensureAdmin(options.adminPassword(), config.server().production());

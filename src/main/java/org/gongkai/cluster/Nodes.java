@@ -64,6 +64,20 @@ public final class Nodes implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Stops start-up when a node of this id is running on another machine: a configuration file copied to every
+     * node with its nodeId unchanged. The same id on this machine is this node restarting (after a kill -9 its row
+     * still looks alive for ALIVE_FOR).
+     */
+    public void requireUnique() {
+        String here = hostName() + ":";
+        list().stream().filter(n -> n.id().equals(id) && n.running() && n.address() != null && !n.address().startsWith(here))
+                .findFirst().ifPresent(n -> {
+                    throw new org.gongkai.config.ConfigException("cluster.nodeId '" + id + "' is already used by the node"
+                            + " running at " + n.address() + "; give each node its own cluster.nodeId");
+                });
+    }
+
     public synchronized void start(String address, IntSupplier screensHeld) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbi.useTransaction(h -> {

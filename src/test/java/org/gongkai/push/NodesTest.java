@@ -157,6 +157,21 @@ class NodesTest {
         return false;
     }
 
+    @Test
+    void aNodeIdAlreadyRunningOnAnotherMachineStopsStartUpWithOneLine() {
+        try (TestServer one = TestServer.start(false, c -> c.withCluster(new Config.Cluster("copied", true, 1000)))) {
+            try (var c = one.dataSource.getConnection(); var st = c.createStatement()) {
+                st.executeUpdate("UPDATE nodes SET address = 'another-machine:7070' WHERE id = 'copied'");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> one.secondNode("copied"))
+                    .isInstanceOf(org.gongkai.config.ConfigException.class)
+                    .hasMessage("cluster.nodeId 'copied' is already used by the node running at another-machine:7070;"
+                            + " give each node its own cluster.nodeId");
+        }
+    }
+
     static JsonNode awaitChange(ScreenClient client, Predicate<JsonNode> match) {
         return client.await(m -> "change".equals(m.path("type").asText()) && match.test(m), WAIT, "the change");
     }

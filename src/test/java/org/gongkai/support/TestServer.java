@@ -206,7 +206,14 @@ public final class TestServer implements AutoCloseable {
         hikari.setUsername(dataSource.getUsername());
         hikari.setPassword(dataSource.getPassword());
         hikari.setMaximumPoolSize(8);
-        TestServer node = start(nodeConfig, new HikariDataSource(hikari), false, java.time.Clock.systemUTC());
+        HikariDataSource pool = new HikariDataSource(hikari);
+        TestServer node;
+        try {
+            node = start(nodeConfig, pool, false, java.time.Clock.systemUTC());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         node.ownDataDir = dataDir;
         node.sharesDatabase = true;
         return node;
