@@ -47,6 +47,14 @@ class NodesAdminBrowserTest {
         List<PairedScreen> screens = List.of(PairedScreen.pair(one, admin, "plaza"), PairedScreen.pair(two, admin, "plaza"),
                 PairedScreen.pair(two, admin, "hall"));
 
+        // each node writes how many screens it holds with its beat, every 5 s
+        long until = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < until) {
+            String nodes = admin.get("/api/nodes").body();
+            if (nodes.contains("\"screens\":1") && nodes.contains("\"screens\":2")) break;
+            Thread.sleep(200);
+        }
+
         List<String> errors = new ArrayList<>();
         BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
