@@ -106,8 +106,8 @@ public final class PushHub implements AutoCloseable {
         try {
             apply(change, committedNanos);
         } catch (RuntimeException e) {
-            if (retriesLeft > 0 && org.gongkai.web.ErrorHandlers.databaseUnavailable(e)) {
-                LOG.warn("push hub: {} waits for the database: {}", change, org.gongkai.db.Database.rootMessage(e));
+            if (retriesLeft > 0 && ErrorHandlers.databaseUnavailable(e)) {
+                LOG.warn("push hub: {} waits for the database: {}", change, Database.rootMessage(e));
                 try {
                     timer.schedule(() -> worker.execute(() -> applyOrRetry(change, committedNanos, retriesLeft - 1)),
                             1, TimeUnit.SECONDS);
@@ -186,7 +186,12 @@ public final class PushHub implements AutoCloseable {
             released.remove(id);
             if (!byScreen.containsKey(id)) ids.add(id);
         }
-        screens.released(ids, node);
+        try {
+            screens.released(ids, node);
+        } catch (RuntimeException e) {
+            released.addAll(ids); // the next flush tries them again
+            throw e;
+        }
     }
 
     /** On Jetty's thread that read the message. */
