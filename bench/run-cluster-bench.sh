@@ -56,27 +56,27 @@ stop_nodes() {
   sleep 3
 }
 
+# new_database NAME: creates gk_bench_NAME_<random> and sets DB to it (not in a subshell: cleanup must know it)
 new_database() {
-  local db=gk_bench_$1_$RANDOM$RANDOM
-  "${PSQL[@]}" -c "CREATE DATABASE $db"
-  DATABASES+=("$db")
-  echo "$db"
+  DB=gk_bench_$1_$RANDOM$RANDOM
+  "${PSQL[@]}" -c "CREATE DATABASE $DB"
+  DATABASES+=("$DB")
 }
 
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  cpus: $(nproc)  java: $(java -version 2>&1 | head -1)  nodes: -Xmx512m each"
 echo "postgres: $("${PSQL[@]}" -tAc 'SHOW server_version')  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo; echo "=== 1 node × $SCREENS screens on PostgreSQL ==="
-ONE=$(new_database one)
-start_node single 7201 "$ONE"
+new_database one
+start_node single 7201 "$DB"
 SERVER_PID=$(cat "$WORK/single.pid") BENCH_ADMIN_PASSWORD=$PASSWORD timeout 1800 java -Xmx2g -cp "$WORK/classes" \
   PushBench http://127.0.0.1:7201 "$PASSWORD" "$SCREENS" "$ROUNDS" plaza
 stop_nodes
 
 echo; echo "=== 2 nodes × $((SCREENS / 2)) screens on PostgreSQL ==="
-TWO=$(new_database two)
-start_node A 7202 "$TWO"
-start_node B 7203 "$TWO"
+new_database two
+start_node A 7202 "$DB"
+start_node B 7203 "$DB"
 SERVER_PID=$(cat "$WORK/A.pid") BENCH_ADMIN_PASSWORD=$PASSWORD timeout 1800 java -Xmx2g -cp "$WORK/classes" \
   PushBench http://127.0.0.1:7202 "$PASSWORD" "$SCREENS" "$ROUNDS" plaza nodes http://127.0.0.1:7203
 curl -s http://127.0.0.1:7203/health | grep -o '"cluster":{[^}]*}' || true
