@@ -186,11 +186,8 @@ public final class ScreenStore {
 
     /** The node let these screens' last connections go; another node may hold a newer one, which is left alone. */
     public void released(List<String> ids, String node) {
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET node = NULL WHERE node = :node AND id IN (<ids>)")
-                    .bind("node", node).bindList("ids", chunk).execute());
-        }
+        inChunks(ids, chunk -> jdbi.useHandle(h -> h.createUpdate(
+                "UPDATE screens SET node = NULL WHERE node = :node AND id IN (<ids>)").bind("node", node).bindList("ids", chunk).execute()));
     }
 
     /** The node stops: it holds no screen any more. */
@@ -214,12 +211,13 @@ public final class ScreenStore {
     }
 
     public void touchAll(List<String> ids, OffsetDateTime now) {
-        List<String> ordered = ids.stream().sorted().toList();
-        for (int from = 0; from < ordered.size(); from += 500) {
-            List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + 500));
-            jdbi.useHandle(h -> h.createUpdate("UPDATE screens SET last_seen_at = :now WHERE id IN (<ids>)")
-                    .bind("now", now).bindList("ids", chunk).execute());
-        }
+        inChunks(ids.stream().sorted().toList(), chunk -> jdbi.useHandle(h -> h.createUpdate(
+                "UPDATE screens SET last_seen_at = :now WHERE id IN (<ids>)").bind("now", now).bindList("ids", chunk).execute()));
+    }
+
+    /** Statements over many screens go 500 ids at a time: one IN list per statement stays small. */
+    private static void inChunks(List<String> ids, java.util.function.Consumer<List<String>> statement) {
+        for (int from = 0; from < ids.size(); from += 500) statement.accept(ids.subList(from, Math.min(ids.size(), from + 500)));
     }
 
     /** Pairs the screen and records it in screen_changes, in one transaction, for the node that holds it. */

@@ -1,6 +1,5 @@
 package org.gongkai.admin;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.gongkai.config.Config;
 import org.gongkai.support.Browser;
@@ -56,13 +55,7 @@ class NodesAdminBrowserTest {
         }
 
         List<String> errors = new ArrayList<>();
-        BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        Page page = context.newPage();
-        page.onPageError(errors::add);
-        page.navigate(two.base + "/admin#screens");
-        Browser.logInToAdmin(page, "admin", TestServer.ADMIN_PASSWORD);
-        page.navigate(two.base + "/admin#screens");
+        Page page = browser.adminView(two.base, "screens", errors);
         page.waitForSelector("#nodes:not([hidden]) >> text=gk-node-3");
         String nodes = page.textContent("#nodes");
         assertThat(nodes).contains("服务节点", "gk-node-1", "gk-node-2", "运行中", "1 块屏", "2 块屏");
@@ -77,7 +70,7 @@ class NodesAdminBrowserTest {
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("admin-screens-nodes-1366x768.png")));
-        context.close();
+        page.context().close();
         screens.forEach(s -> s.client().close());
         assertThat(errors).as("script errors").isEmpty();
     }

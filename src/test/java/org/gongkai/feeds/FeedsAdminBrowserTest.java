@@ -1,11 +1,9 @@
 package org.gongkai.feeds;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
 import org.gongkai.support.FixtureServer;
 import org.gongkai.support.ServerTest;
-import org.gongkai.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,13 +48,7 @@ class FeedsAdminBrowserTest extends ServerTest {
         }
 
         List<String> errors = new ArrayList<>();
-        BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
-        Page page = context.newPage();
-        page.onPageError(errors::add);
-        page.navigate(server.base + "/admin#feeds");
-        Browser.logInToAdmin(page, "admin", TestServer.ADMIN_PASSWORD);
-        page.navigate(server.base + "/admin#feeds");
+        Page page = browser.adminView(server.base, "feeds", errors);
         page.waitForSelector("tbody tr:has-text('人社局·政策解读')");
         String text = page.textContent("main");
         assertThat(text).contains("不是订阅源", "not a feed", "域名无法解析", "no-such-host.invalid", "尚未抓取", "可信·直接发布");
@@ -75,7 +67,7 @@ class FeedsAdminBrowserTest extends ServerTest {
         page.click("#new-feed button[type=submit]");
         page.waitForSelector("#new-feed [data-error-for=url]:not(:empty)");
         assertThat(page.textContent("#new-feed [data-error-for=url]")).contains("http://");
-        context.close();
+        page.context().close();
         assertThat(errors).as("script errors").isEmpty();
     }
 }

@@ -42,6 +42,21 @@ public final class Browser implements AutoCloseable {
         page.waitForSelector("#nav a");
     }
 
+    /**
+     * A page of its own (1366x768, zh-CN, Beijing time) on the admin page's view, logged in as admin; script errors go
+     * to errors. Close it with page.context().close().
+     */
+    public com.microsoft.playwright.Page adminView(String base, String view, List<String> errors) {
+        com.microsoft.playwright.BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1366, 768).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
+        com.microsoft.playwright.Page page = context.newPage();
+        page.onPageError(errors::add);
+        page.navigate(base + "/admin#" + view);
+        logInToAdmin(page, "admin", TestServer.ADMIN_PASSWORD);
+        page.navigate(base + "/admin#" + view);
+        return page;
+    }
+
     @Override
     public void close() {
         chromium.close();

@@ -91,12 +91,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The same, on the given clock. */
     public static TestServer start(boolean demo, UnaryOperator<Config> adjust, java.time.Clock clock) {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("gongkai-test-data-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path dataDir = tempDir("gongkai-test-data-");
         Config config = adjust.apply(ConfigLoader.defaults().withPort(0).withDataDir(dataDir.toString()));
         TestServer server = start(config, freshDatabase(), demo, clock);
         server.ownDataDir = dataDir;
@@ -192,12 +187,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The same, with the node's config adjusted (e.g. cluster.notifications off). */
     public TestServer secondNode(String nodeId, UnaryOperator<Config> adjust) {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("gongkai-test-node-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path dataDir = tempDir("gongkai-test-node-");
         Config base = config.withPort(0).withDataDir(dataDir.toString());
         Config nodeConfig = adjust.apply(base.withCluster(new Config.Cluster(nodeId, base.cluster().notifications(),
                 base.cluster().pollMillis())));
@@ -217,6 +207,14 @@ public final class TestServer implements AutoCloseable {
         node.ownDataDir = dataDir;
         node.sharesDatabase = true;
         return node;
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A clock that ticks on from the instant, for a server that lives on a chosen day. */
