@@ -51,9 +51,14 @@ public record Config(Server server, Database database, Data data, Display displa
 
     /**
      * Fetching from outside (portal feeds, CAP warnings): a response is read up to maxBytes and no further, a
-     * connection must open within connectTimeoutSeconds and the whole answer arrive within timeoutSeconds.
+     * connection must open within connectTimeoutSeconds and the whole answer arrive within timeoutSeconds. The feed
+     * poller looks for due feeds every feedCheckSeconds; a new feed is fetched at its next look.
      */
-    public record Intake(long maxBytes, int connectTimeoutSeconds, int timeoutSeconds) {}
+    public record Intake(long maxBytes, int connectTimeoutSeconds, int timeoutSeconds, int feedCheckSeconds) {
+        public Intake withFeedCheckSeconds(int seconds) {
+            return new Intake(maxBytes, connectTimeoutSeconds, timeoutSeconds, seconds);
+        }
+    }
 
     /**
      * CAP warnings: a message concerns this county when one of its areas has one of areaCodes as a geocode or

@@ -101,6 +101,7 @@ public final class ConfigLoader {
         check(c.intake() != null && c.intake().maxBytes() >= 1024, source, "intake.maxBytes", "must be at least 1024");
         check(c.intake().connectTimeoutSeconds() >= 1, source, "intake.connectTimeoutSeconds", "must be at least 1");
         check(c.intake().timeoutSeconds() >= 1, source, "intake.timeoutSeconds", "must be at least 1");
+        check(c.intake().feedCheckSeconds() >= 1, source, "intake.feedCheckSeconds", "must be at least 1");
         check(c.warnings() != null && c.warnings().areaNames() != null && c.warnings().areaCodes() != null, source,
                 "warnings.areaNames", "and warnings.areaCodes must be lists (may be empty: [])");
         check(c.warnings().pushPolicy() != null && Config.Warnings.POLICIES.contains(c.warnings().pushPolicy()), source,

@@ -10,6 +10,7 @@ import org.gongkai.web.Requests;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class FeedRoutes {
     public static FeedService service(Jdbi jdbi, ItemService items, AuditLog audit, Config config, Clock clock) {
         FeedStore store = new FeedStore(jdbi);
         return new FeedService(store, new FeedImport(store, items, audit), new Fetcher(config.intake()), clock,
-                config.display().zone());
+                config.display().zone(), Duration.ofSeconds(config.intake().feedCheckSeconds()));
     }
 
     public void list(Context ctx) {

@@ -14,26 +14,27 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feeds and their polling: one thread looks every few seconds for feeds whose interval has passed and fetches
+ * Feeds and their polling: one thread looks every intake.feedCheckSeconds for feeds whose interval has passed and fetches
  * them one after another; "fetch now" runs the same fetch at once. A failure is recorded on the feed in plain words
  * and never stops the poller.
  */
 public final class FeedService implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedService.class);
-    private static final Duration TICK = Duration.ofSeconds(5);
     private final FeedStore store;
     private final FeedImport importer;
     private final Fetcher fetcher;
     private final Clock clock;
     private final ZoneId zone;
+    private final Duration checkEvery;
     private ScheduledExecutorService poller;
 
-    FeedService(FeedStore store, FeedImport importer, Fetcher fetcher, Clock clock, ZoneId zone) {
+    FeedService(FeedStore store, FeedImport importer, Fetcher fetcher, Clock clock, ZoneId zone, Duration checkEvery) {
         this.store = store;
         this.importer = importer;
         this.fetcher = fetcher;
         this.clock = clock;
         this.zone = zone;
+        this.checkEvery = checkEvery;
     }
 
     public void start() {
@@ -42,7 +43,7 @@ public final class FeedService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(this::pollDue, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::pollDue, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

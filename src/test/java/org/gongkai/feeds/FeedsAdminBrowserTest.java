@@ -3,7 +3,8 @@ package org.gongkai.feeds;
 import com.microsoft.playwright.Page;
 import org.gongkai.support.Browser;
 import org.gongkai.support.FixtureServer;
-import org.gongkai.support.ServerTest;
+import org.gongkai.support.Http;
+import org.gongkai.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,24 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin page's 门户订阅 view at 1366x768: each feed's state and error in plain words, fetch now, create. */
-class FeedsAdminBrowserTest extends ServerTest {
+class FeedsAdminBrowserTest {
     private static final FixtureServer PORTAL = new FixtureServer();
+    private static TestServer server;
+    private static Http admin;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
+        // no polling: the feed that shows 尚未抓取 must not be fetched by the poller while the test looks at it
+        server = FeedsTest.serverWithoutPolling();
+        admin = server.admin();
         browser = new Browser();
     }
 
     @AfterAll
     static void stop() {
         browser.close();
+        server.close();
         PORTAL.close();
     }
 

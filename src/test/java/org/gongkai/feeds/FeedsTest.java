@@ -1,10 +1,12 @@
 package org.gongkai.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.gongkai.support.Fixtures;
 import org.gongkai.support.FixtureServer;
 import org.gongkai.support.Http;
-import org.gongkai.support.ServerTest;
+import org.gongkai.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,11 +27,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes become revisions for review, removals are shown, trusted feeds publish and are audited, and hostile or
  * broken answers are recorded in plain words while the feed keeps working.
  */
-class FeedsTest extends ServerTest {
+class FeedsTest {
     private static final FixtureServer PORTAL = new FixtureServer();
+    private static TestServer server;
+    private static Http admin;
+
+    /**
+     * A server whose feed poller does not look for due feeds during a test (once an hour): every fetch is the
+     * test's own, so what a fetch reports is not taken away by the poller fetching the feed a moment earlier.
+     */
+    static TestServer serverWithoutPolling() {
+        TestServer s = TestServer.start(false, c -> c.withIntake(c.intake().withFeedCheckSeconds(3600)));
+        Fixtures.basics(s.admin());
+        return s;
+    }
+
+    @BeforeAll
+    static void start() {
+        server = serverWithoutPolling();
+        admin = server.admin();
+    }
 
     @AfterAll
-    static void stopPortal() {
+    static void stop() {
+        server.close();
         PORTAL.close();
     }
 
@@ -52,6 +73,13 @@ class FeedsTest extends ServerTest {
         Http.Response r = admin.post("/api/feeds/" + feed + "/fetch", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    private static JsonNode listed(Http staff, long feed) {
+        for (JsonNode f : staff.get("/api/feeds").json()) {
+            if (f.get("id").asLong() == feed) return f;
+        }
+        throw new AssertionError("feed " + feed + " is not listed");
     }
 
     private static List<JsonNode> itemsFrom(long feed) {
@@ -143,6 +171,26 @@ class FeedsTest extends ServerTest {
                 URI.create(server.base + "/s/" + item.get("shortCode").asText())).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(r.headers().firstValue("Location")).contains("http://www.sfx.gov.example/zcjd/301.html");
+    }
+
+    @Test
+    void thePollerFetchesANewFeedAtItsNextLookWithoutAnyoneAsking() throws Exception {
+        PORTAL.put("/polled/rss.xml", "application/rss+xml", rss(
+                entry("p-1", "示范县冬季取暖补贴申领公告", "/p/1.html", "2026-11-20 08:00:00", "申领时间")));
+        try (TestServer polling = TestServer.start(false, c -> c.withIntake(c.intake().withFeedCheckSeconds(1)))) {
+            Http staff = polling.admin();
+            Fixtures.basics(staff);
+            long feed = staff.post("/api/feeds", "{\"name\":\"门户·自动\",\"url\":\"" + PORTAL.url("/polled/rss.xml")
+                    + "\",\"department\":\"hrss\",\"category\":\"notices\"}").json().get("id").asLong();
+            JsonNode state = listed(staff, feed);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (state.path("lastSuccessAt").isNull() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                state = listed(staff, feed);
+            }
+            assertThat(state.path("lastSuccessAt").isNull()).as(state.toString()).isFalse();
+            assertThat(state.get("entriesImported").asInt()).isEqualTo(1);
+        }
     }
 
     @Test

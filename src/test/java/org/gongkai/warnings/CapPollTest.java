@@ -29,7 +29,7 @@ class CapPollTest {
         feeds.put("/cap/xxe.xml", "application/xml", "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>");
         feeds.putSilent("/cap/silent", 10_000);
         feeds.putEndless("/cap/huge", "application/xml", 100L * 1024 * 1024);
-        server = TestServer.start(false, c -> c.withIntake(new Config.Intake(1024 * 1024, 1, 2)),
+        server = TestServer.start(false, c -> c.withIntake(new Config.Intake(1024 * 1024, 1, 2, 5)),
                 TestServer.clockFrom("2026-08-01T01:30:00Z"));
         admin = server.admin();
         Fixtures.basics(admin);
