@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Gongkai needs on Debian: a JDK 17+, Maven, Chromium for the browser tests
-# (Playwright drives the system's Chromium and downloads no browser), Chinese fonts for the pages, nginx (the
+# (Playwright drives the system's Chromium and downloads no browser), Chinese fonts for the pages, espeak-ng (the
+# server's Mandarin voice for 朗读 where a kiosk's browser has none), nginx (the
 # several-nodes fault test starts its own instance in front of two nodes) and, where nothing listens on
 # 127.0.0.1:5432, a PostgreSQL server for the suite's second run (databases postgres and test, users postgres and
 # root, trust authentication on the local machine). Safe to run again; installs only what is missing.
@@ -14,6 +15,7 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 postgres_listens || command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   # Packages must not start their services here (nginx would take port 80; containers have no init to ask).

@@ -30,5 +30,5 @@ function itemPage(item, into) {
     el('figcaption', { text: item.links ? tr('扫码在手机上阅读全文', 'Scan to read it on your phone')
       : tr('保存后生成二维码', 'The QR code is made when the item is saved') })]);
   into.appendChild(el('div', { className: 'detail' }, [article, qr]));
-  offerReadAloud(article);
+  offerReadAloud(article, item);
 }

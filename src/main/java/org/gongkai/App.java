@@ -94,6 +94,7 @@ public final class App {
     private final DatabaseChangeFeed feed;
     private final org.gongkai.feeds.FeedService feeds;
     private final org.gongkai.warnings.Warnings warnings;
+    private final org.gongkai.speech.SpeechService speech;
     private Javalin server;
 
     public App(Config config, DataSource dataSource, Options options) {
@@ -142,6 +143,8 @@ public final class App {
                 config.display().defaultDurationSeconds(), config.server().publicBaseUrl(),
                 config.push().maxQueuedMessages(), config.push().maxMissedChanges(), config.server().trustProxy()), clock);
         warnings = new org.gongkai.warnings.Warnings(config, jdbi, items, review, clock);
+        speech = new org.gongkai.speech.SpeechService(org.gongkai.speech.SpeechEngine.find(config.speech()),
+                java.nio.file.Path.of(config.data().dir()));
     }
 
     public App start() {
@@ -224,7 +227,8 @@ public final class App {
                 departmentRoutes, freshness, backup, screenRoutes, timeline, playRoutes, hub,
                 config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
                 new org.gongkai.feeds.FeedRoutes(feeds, departments::exists, screenStore::groupExists, catalogue),
-                warnings.routes(), new org.gongkai.cluster.NodeRoutes(nodes)));
+                warnings.routes(), new org.gongkai.cluster.NodeRoutes(nodes),
+                new org.gongkai.speech.SpeechRoutes(speech, items)));
     }
 
     public int port() {
@@ -281,5 +285,6 @@ public final class App {
         pendingScreens.close();
         search.close();
         audit.close();
+        speech.close();
     }
 }

@@ -60,7 +60,8 @@ final class RouteTable {
                     ApplicationRoutes applications, CalendarRoutes calendar, SearchRoutes search, Catalogue catalogue,
                     DepartmentRoutes departments, FreshnessRoutes freshness, BackupRoutes backup, ScreenRoutes screens,
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
-                    Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes) {}
+                    Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes,
+                    org.gongkai.speech.SpeechRoutes speech) {}
 
     private RouteTable() {}
 
@@ -99,7 +100,10 @@ final class RouteTable {
                     post("/{id}/clear", h.items()::clear, WRITER);
                     get("/{id}/history", h.items()::history, STAFF);
                     get("/{id}/links", h.itemLinks()::list, PUBLIC);
+                    get("/{id}/speech", h.speech()::parts, PUBLIC);
+                    get("/{id}/speech/{part}", h.speech()::audio, PUBLIC);
                 });
+                get("/speech", h.speech()::state, PUBLIC);
                 get("/reviews", h.items()::queue, STAFF);
                 get("/alerts/policy", h.alertPolicy()::policy, STAFF);
                 path("/cap", () -> { // warnings in: a warning system pushes with a reviewer's API token

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 public record Config(Server server, Database database, Data data, Display display, Security security,
                      Screens screens, Push push, Bench bench, Office office, Alerts alerts, Intake intake,
-                     Warnings warnings, Cluster cluster, String catalogue,
+                     Warnings warnings, Cluster cluster, Speech speech, String catalogue,
                      String demo, String synonyms, Path configDir, String source) {
 
     /** trustProxy: take the client's address from X-Forwarded-For / Forwarded (only behind a reverse proxy). */
@@ -30,6 +30,12 @@ public record Config(Server server, Database database, Data data, Display displa
             return ZoneId.of(timezone);
         }
     }
+
+    /**
+     * 朗读 on the server for kiosks whose browser has no Mandarin voice: command is the speech engine (espeak-ng;
+     * empty turns it off), voice its Mandarin voice, wordsPerMinute how fast it speaks.
+     */
+    public record Speech(String command, String voice, int wordsPerMinute) {}
 
     /** alertSecondApprover: an alert needs a second reviewer before it shows (off by default: minutes matter). */
     public record Security(int sessionHours, boolean alertSecondApprover) {}
@@ -139,12 +145,16 @@ public record Config(Server server, Database database, Data data, Display displa
         return with(c -> c.cluster = cluster);
     }
 
+    public Config withSpeech(Speech speech) {
+        return with(c -> c.speech = speech);
+    }
+
     /** A copy with the parts the change sets replaced. */
     private Config with(Consumer<Parts> change) {
         Parts p = new Parts(this);
         change.accept(p);
         return new Config(p.server, p.database, p.data, display, p.security, p.screens, push, bench, p.office, p.alerts,
-                p.intake, p.warnings, p.cluster, catalogue, demo, synonyms, configDir, source);
+                p.intake, p.warnings, p.cluster, p.speech, catalogue, demo, synonyms, configDir, source);
     }
 
     /** The parts a wither may replace. */
@@ -159,6 +169,7 @@ public record Config(Server server, Database database, Data data, Display displa
         Intake intake;
         Warnings warnings;
         Cluster cluster;
+        Speech speech;
 
         Parts(Config c) {
             server = c.server;
@@ -171,6 +182,7 @@ public record Config(Server server, Database database, Data data, Display displa
             intake = c.intake;
             warnings = c.warnings;
             cluster = c.cluster;
+            speech = c.speech;
         }
     }
 }

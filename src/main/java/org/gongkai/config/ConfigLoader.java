@@ -110,6 +110,11 @@ public final class ConfigLoader {
                 source, "cluster.nodeId", "must be empty or at most 64 letters, digits and . _ : -");
         check(c.cluster().pollMillis() >= 50 && c.cluster().pollMillis() <= 60_000, source, "cluster.pollMillis",
                 "must be from 50 to 60000");
+        check(c.speech() != null && c.speech().command() != null && c.speech().voice() != null
+                && c.speech().voice().matches("[A-Za-z0-9+_-]{1,64}"), source, "speech.voice",
+                "must be an espeak-ng voice name such as cmn-latn-pinyin");
+        check(c.speech().wordsPerMinute() >= 80 && c.speech().wordsPerMinute() <= 450, source,
+                "speech.wordsPerMinute", "must be from 80 to 450");
         Config.Office o = c.office();
         check(o != null && o.name() != null && !o.name().isBlank() && o.name().length() <= 200, source, "office.name",
                 "is required (at most 200 characters)");

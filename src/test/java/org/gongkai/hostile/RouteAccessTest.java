@@ -215,6 +215,9 @@ class RouteAccessTest extends ServerTest {
         rule("GET /S/{code}", Rule.PUBLIC, 302, "/S/" + shortCode, null);
         rule("GET /qr/{file}", Rule.PUBLIC, 200, "/qr/" + shortCode + ".png", null);
         rule("GET /api/items/{id}/links", Rule.PUBLIC, 200, item + "/links", null);
+        rule("GET /api/items/{id}/speech", Rule.PUBLIC, 200, item + "/speech", null);
+        rule("GET /api/items/{id}/speech/{part}", Rule.PUBLIC, 200, item + "/speech/0", null);
+        rule("GET /api/speech", Rule.PUBLIC, 200, "/api/speech", null);
         rule("GET /s/{code}/{key}", Rule.PUBLIC, 302, "/s/" + shortCode + "/" + linkKey, null);
         rule("GET /S/{code}/{key}", Rule.PUBLIC, 302, "/S/" + shortCode + "/" + linkKey, null);
         rule("GET /qr/{code}/{file}", Rule.PUBLIC, 200, "/qr/" + shortCode + "/" + linkKey + ".svg", null);

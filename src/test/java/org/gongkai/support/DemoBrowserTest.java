@@ -19,7 +19,9 @@ public abstract class DemoBrowserTest {
     @BeforeAll
     static void startDemoAndBrowser() throws IOException {
         Files.createDirectories(SHOTS);
-        server = TestServer.start(true, c -> c);
+        // No server speech: these pages are tested with the browser's own voices, or none (ServerSpeechBrowserTest
+        // tests the server's)
+        server = TestServer.start(true, c -> c.withSpeech(new org.gongkai.config.Config.Speech("", "cmn-latn-pinyin", 150)));
         browser = new Browser();
     }
 
