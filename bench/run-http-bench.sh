@@ -13,17 +13,8 @@ WORK=$(mktemp -d /tmp/gongkai-http-bench.XXXXXX)
 
 [ -f target/gongkai.jar ] || mvn -q -B clean package -DskipTests
 javac -d "$WORK/classes" bench/src/HttpBench.java
-printf 'server:\n  host: 127.0.0.1\n  publicBaseUrl: http://127.0.0.1:%s\n' "$PORT" > "$WORK/bench.yaml"
-
-GONGKAI_ADMIN_PASSWORD=bench-$RANDOM-$RANDOM java -Xmx512m -jar target/gongkai.jar --port "$PORT" --data-dir "$WORK/data" \
-  --config "$WORK/bench.yaml" > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
-  kill -0 $SERVER 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
+. bench/jar-server.sh
+start_jar_server "$PORT" "$WORK" bench-$RANDOM-$RANDOM
 
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  cpus: $(nproc)  java: $(java -version 2>&1 | head -1)  server: -Xmx512m, demo content"
 timeout 900 java -Xmx1g -cp "$WORK/classes" HttpBench "http://127.0.0.1:$PORT" "$CLIENTS" "$SECONDS_MEASURED" "$WARMUP"

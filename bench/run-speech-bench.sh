@@ -11,18 +11,9 @@ PASSWORD=bench-$RANDOM-$RANDOM
 
 [ -f target/gongkai.jar ] || mvn -q -B clean package -DskipTests
 javac -d "$WORK/classes" bench/src/SpeechBench.java
-printf 'server:\n  host: 127.0.0.1\n  publicBaseUrl: http://127.0.0.1:%s\n' "$PORT" > "$WORK/bench.yaml"
+. bench/jar-server.sh
+start_jar_server "$PORT" "$WORK" "$PASSWORD" --no-demo
 
-GONGKAI_ADMIN_PASSWORD=$PASSWORD java -Xmx512m -jar target/gongkai.jar --port "$PORT" --data-dir "$WORK/data" \
-  --config "$WORK/bench.yaml" --no-demo > "$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
-  kill -0 $SERVER 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
-
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  cpus: $(nproc)  engine: $(espeak-ng --version | head -1)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  cpus: $(nproc)  engine: $(espeak-ng --version | head -1 | sed "s/  *Data at.*//")"
 timeout 600 java -cp "$WORK/classes" SpeechBench "http://127.0.0.1:$PORT" "$PASSWORD" "$ROUNDS"
 grep -E "speech|ERROR" "$WORK/server.log" | head -5 || true
