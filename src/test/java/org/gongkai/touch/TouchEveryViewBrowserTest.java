@@ -18,10 +18,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every text in every touch view, in every mode (normal, 大字, 高对比, English), measured from the browser's computed
- * colours: at least 4.5:1 against its effective background, 7:1 in high contrast (issue 10.3).
+ * Every touch view, in every mode (normal, 大字, 高对比, English) and both orientations, walked once and measured on
+ * every element: text contrast from the browser's computed colours, at least 4.5:1 against its effective background,
+ * 7:1 in high contrast (issue 10.3); and sizes, overlaps and columns (TouchLayout, issue 15.4).
  */
-class TouchContrastBrowserTest {
+class TouchEveryViewBrowserTest {
     static TestServer server;
     static Browser browser;
     static String applicationNumber;
@@ -43,6 +44,7 @@ class TouchContrastBrowserTest {
         var created = server.admin().post("/api/applications", "{\"channel\":\"in_person\",\"subject\":\"道路建设资金\",\"applicant\":\"王五\"}").json();
         applicationNumber = created.get("number").asText();
         applicationCode = created.get("checkCode").asText();
+        walkEveryView();
     }
 
     @AfterAll
@@ -112,103 +114,145 @@ class TouchContrastBrowserTest {
         return new Result(view, ((Number) r.get("checked")).longValue(), (List<String>) r.get("failures"));
     }
 
-    @Test
-    void everyTextInEveryViewInEveryModeHasEnoughContrast() {
-        List<Result> results = new ArrayList<>();
-        for (String mode : List.of("normal", "large", "contrast", "english", "contrast+large+english")) {
-            try (BrowserContext context = kiosk(1920, 1080)) {
-                results.addAll(views(context, mode));
+    /** Every view, walked once per mode and orientation; the tests below check what the walks measured. */
+    static final List<Result> contrast = new ArrayList<>();
+    static final List<TouchLayout.Result> layout = new ArrayList<>();
+
+    /** What one walk measures at each view: contrast, and sizes and layout (TouchLayout). */
+    record Walk(String name, double minContrast, boolean large) {
+        void measure(Page page, String view) {
+            measure(page, view, large);
+        }
+
+        /** The attract loop is always in standard text: the reset that starts it ends 大字. */
+        void measure(Page page, String view, boolean largeText) {
+            contrast.add(TouchEveryViewBrowserTest.measure(page, name + " " + view, minContrast));
+            layout.add(TouchLayout.measure(page, name + " " + view, largeText));
+        }
+    }
+
+    static void walkEveryView() {
+        for (int[] size : new int[][]{{1920, 1080}, {1080, 1920}}) {
+            for (String mode : List.of("normal", "large", "contrast", "english", "contrast+large+english")) {
+                // one portrait walk in high contrast: its colours do not depend on the orientation
+                if (size[0] < size[1] && mode.equals("contrast")) continue;
+                try (BrowserContext context = kiosk(size[0], size[1])) {
+                    views(context, new Walk(mode + " " + size[0] + "x" + size[1], mode.contains("contrast") ? 7 : 4.5,
+                            mode.contains("large")), mode);
+                }
             }
         }
-        // a portrait screen lays out the item page differently (QR above the text)
-        try (BrowserContext context = kiosk(1080, 1920)) {
-            results.addAll(views(context, "contrast"));
-        }
+    }
+
+    @Test
+    void everyTextInEveryViewInEveryModeHasEnoughContrast() {
         List<String> failures = new ArrayList<>();
-        for (Result r : results) {
+        for (Result r : contrast) {
             assertThat(r.checked()).as("texts measured in " + r.view()).isGreaterThan(0);
             r.failures().forEach(f -> failures.add(r.view() + ": " + f));
         }
-        System.out.println("TouchContrastBrowserTest: " + results.size() + " views, "
-                + results.stream().mapToLong(Result::checked).sum() + " texts measured");
-        assertThat(results).hasSizeGreaterThanOrEqualTo(6 * 15);
+        System.out.println("TouchEveryViewBrowserTest: " + contrast.size() + " views, "
+                + contrast.stream().mapToLong(Result::checked).sum() + " texts measured for contrast");
+        assertThat(contrast).hasSizeGreaterThanOrEqualTo(9 * 15);
         assertThat(failures).as("texts below the contrast minimum").isEmpty();
     }
 
+    /**
+     * 大字: every text at least 24 px with a line height of at least 1.3, every target at least 60×60 px; otherwise
+     * 44×44; in every mode and orientation nothing overlaps and no text breaks into a column (TouchLayout).
+     */
+    @Test
+    void everyElementInEveryViewMeetsTheSizesAndNothingOverlaps() {
+        List<String> failures = new ArrayList<>();
+        for (TouchLayout.Result r : layout) {
+            assertThat(r.texts()).as("texts measured in " + r.view()).isGreaterThan(0);
+            // the attract loop is one target, the whole screen
+            if (!r.view().endsWith("attract")) assertThat(r.targets()).as("targets measured in " + r.view()).isGreaterThan(0);
+            r.failures().forEach(f -> failures.add(r.view() + ": " + f));
+        }
+        System.out.println("TouchEveryViewBrowserTest: " + layout.size() + " views, "
+                + layout.stream().mapToLong(TouchLayout.Result::texts).sum() + " texts and "
+                + layout.stream().mapToLong(TouchLayout.Result::targets).sum() + " targets measured for size and overlap");
+        assertThat(layout.stream().filter(r -> r.view().contains("large"))).hasSizeGreaterThanOrEqualTo(4 * 15);
+        assertThat(failures).as("elements too small, overlapping or in a column").isEmpty();
+    }
+
     /** Walks every touch view in one mode and measures each. */
-    static List<Result> views(BrowserContext context, String mode) {
-        double min = mode.contains("contrast") ? 7 : 4.5;
-        List<Result> out = new ArrayList<>();
+    static void views(BrowserContext context, Walk walk, String mode) {
         Page page = context.newPage();
         page.navigate(server.base + "/touch?idle=600");
         page.waitForSelector("#attract:not([hidden]) .attract-hint");
-        out.add(measure(page, mode + " attract", min));
+        walk.measure(page, "attract", false);
         page.click("#attract");
         page.waitForSelector(".tiles.main .tile");
         setMode(page, mode);
         // the pairing code in its corner, before the screen is paired
         page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
-        out.add(measure(page, mode + " home", min));
+        walk.measure(page, "home");
 
         page.click(".tile[data-query='kind=notice']");
         page.waitForSelector(".entry");
-        out.add(measure(page, mode + " list", min));
+        walk.measure(page, "list");
         page.click("#home");
         page.click(".tile[data-query='kind=guide']");
         page.waitForSelector(".pager");
         page.click(".pager .page-button >> nth=1");
         page.waitForSelector(".entry");
-        out.add(measure(page, mode + " list page 2 (disabled 下一页)", min));
+        walk.measure(page, "list page 2 (disabled 下一页)");
 
         for (String[] item : new String[][]{{"kind=guide", "城乡居民养老保险参保登记"}, {"kind=guide", "最低生活保障申请"},
                 {"kind=policy", "示范县关于进一步做好稳就业工作的若干措施"}, {"kind=interpretation", "专家解读：2027年义务教育招生入学有哪些变化"},
                 {"kind=notice", "关于2027年度城乡居民基本医疗保险集中缴费的通告"}}) {
             open(page, item[0], item[1]);
-            out.add(measure(page, mode + " item " + item[1], min));
+            walk.measure(page, "item " + item[1]);
+        }
+        if (mode.equals("large")) {
+            open(page, "kind=guide", "最低生活保障申请");
+            shot(page, "touch-large");
         }
         // a guide's rating, then the thanks
         open(page, "kind=guide", "城乡居民养老保险参保登记");
         page.waitForSelector(".rating .rate");
         page.click(".rating .rate >> nth=0");
         page.waitForSelector(".rating .thanks");
-        out.add(measure(page, mode + " rating thanks", min));
+        walk.measure(page, "rating thanks");
         // an outside address: its panel
         page.click(".item a[href^='https:']");
         page.waitForSelector("#link-panel:not([hidden]) .link-short");
-        out.add(measure(page, mode + " link panel", min));
+        walk.measure(page, "link panel");
         page.click("#link-close");
 
         page.click("#search");
-        out.add(measure(page, mode + " search, empty", min));
+        walk.measure(page, "search, empty");
         page.click(".word[data-word='养老']");
         page.waitForSelector(".results mark");
-        out.add(measure(page, mode + " search results", min));
+        walk.measure(page, "search results");
         for (String k : List.of("q", "q", "q", "x", "z")) page.click(".key[data-key='" + k + "']");
         page.click(".key[data-key='search']");
         page.waitForSelector(".results .empty");
-        out.add(measure(page, mode + " search, nothing found", min));
+        walk.measure(page, "search, nothing found");
 
         page.click("#home");
         page.click("#applications");
-        out.add(measure(page, mode + " application form", min));
+        walk.measure(page, "application form");
         type(page, applicationNumber);
         page.click(".key[data-key='search']");
         type(page, "ZZZZZZZZ");
         page.click(".key[data-key='search']");
         page.waitForSelector(".application .error");
-        out.add(measure(page, mode + " application not found", min));
+        walk.measure(page, "application not found");
         page.click(".field-box[data-field='code']");
         page.click(".key[data-key='clear']");
         type(page, applicationCode);
         page.click(".key[data-key='search']");
         page.waitForSelector(".application .facts");
-        out.add(measure(page, mode + " application found", min));
+        walk.measure(page, "application found");
         if (mode.equals("contrast")) shot(page, "touch-application-contrast");
 
         page.click("#finish");
         page.waitForSelector(".reasons .word");
         page.click(".reasons .word >> nth=0");
-        out.add(measure(page, mode + " finish", min));
+        walk.measure(page, "finish");
 
         if (mode.equals("contrast")) {
             page.click("#home");
@@ -221,9 +265,8 @@ class TouchContrastBrowserTest {
         page.waitForSelector(".tiles.main .tile");
         setMode(page, mode);
         page.waitForSelector("#idle:not([hidden])", new Page.WaitForSelectorOptions().setTimeout(5000));
-        out.add(measure(page, mode + " idle countdown", min));
+        walk.measure(page, "idle countdown");
         page.close();
-        return out;
     }
 
     static void shot(Page page, String name) {
@@ -258,7 +301,7 @@ class TouchContrastBrowserTest {
 
     /** Paired: an alert covers the screen, and the attract loop shows the group's notices; both measured. */
     @Test
-    void alertsAndTheAttractLoopHaveEnoughContrast() {
+    void alertsAndTheAttractLoopHaveEnoughContrastAndNothingOverlaps() {
         Http admin = server.admin();
         List<String> failures = new ArrayList<>();
         try (BrowserContext context = kiosk(1920, 1080)) {
@@ -270,6 +313,7 @@ class TouchContrastBrowserTest {
             page.waitForSelector("#attract .attract-item h2", new Page.WaitForSelectorOptions().setTimeout(10000));
             Result attract = measure(page, "attract item", 4.5);
             failures.addAll(attract.failures());
+            failures.addAll(TouchLayout.measure(page, "attract item", false).failures());
             assertThat(attract.checked()).isGreaterThan(2);
             for (String level : List.of("blue", "yellow", "orange", "red")) {
                 var alert = Fixtures.alert(level);
@@ -279,6 +323,7 @@ class TouchContrastBrowserTest {
                 Result r = measure(page, "alert " + level, 4.5);
                 assertThat(r.checked()).isGreaterThan(2);
                 failures.addAll(r.failures());
+                failures.addAll(TouchLayout.measure(page, "alert " + level, false).failures());
                 assertThat(admin.post("/api/items/" + id + "/clear", "").status()).isEqualTo(200);
                 page.waitForSelector("#alert", new Page.WaitForSelectorOptions()
                         .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN).setTimeout(5000));
