@@ -186,7 +186,7 @@ class TouchEveryViewBrowserTest {
         page.click("#attract");
         page.waitForSelector(".tiles.main .tile");
         setMode(page, mode);
-        // the pairing code in its corner, before the screen is paired
+        // the pairing code on its line under the view, before the screen is paired
         page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
         walk.measure(page, "home");
 
