@@ -3,10 +3,11 @@
 import { el } from '../../common/dom.js';
 import { tr } from '../../common/i18n.js';
 import { renderItem } from '../../common/render-item.js';
-import { getJson } from '../../common/get-json.js';
+import { getJson, fetchJson } from '../../common/get-json.js';
 import { linkify } from '../links.js';
 import { ratingBox } from '../rating.js';
 import { offerReadAloud } from '../read-aloud.js';
+import { pairedScreenId } from '../live.js';
 
 // param: { id } of an item to load, or { item } already in hand (the admin page's preview).
 export var view = {
@@ -16,10 +17,18 @@ export var view = {
       itemPage(param.item, into);
       return;
     }
-    getJson('/api/items/' + param.id).then(function (item) { itemPage(item, into); })
+    getJson('/api/items/' + param.id).then(function (item) { itemPage(item, into); countView(item); })
       .catch(function (e) { app.showError(e, into); });
   }
 };
+
+// Counted for the statistics and the attract loop's most used guides: the item and this screen, nothing of the person.
+function countView(item) {
+  var screenId = pairedScreenId();
+  if (!screenId) return;
+  fetchJson('/api/usage/views', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ itemId: item.id, screenId: screenId }) }).catch(function () { /* a lost count is no matter */ });
+}
 
 function itemPage(item, into) {
   var article = el('article', { className: 'item', 'data-id': item.id }, renderItem(item, function (rid) { return '#item-' + rid; }));

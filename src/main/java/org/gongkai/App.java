@@ -65,6 +65,8 @@ import java.util.Map;
 public final class App {
     public record Options(String adminPassword, boolean loadDemo) {}
 
+    /** How often counted item views are written: the attract loop's most used guides lag by at most this. */
+    private static final long VIEW_FLUSH_SECONDS = 5;
     private final Config config;
     private final Options options;
     private final DataSource dataSource;
@@ -84,6 +86,8 @@ public final class App {
     private final PlayService plays;
     private final SearchService search;
     private final RatingStore ratingStore;
+    private final org.gongkai.usage.ViewStore viewStore;
+    private final org.gongkai.usage.ViewCounter viewCounter;
     private final WorkCalendar calendar;
     private final ApplicationService applications;
     private final AuditLog audit;
@@ -130,6 +134,8 @@ public final class App {
         plays = new PlayService(new PlayStore(jdbi), clock);
         search = new SearchService(itemStore, feed, clock, SynonymsLoader.load(config));
         ratingStore = new RatingStore(jdbi);
+        viewStore = new org.gongkai.usage.ViewStore(jdbi);
+        viewCounter = new org.gongkai.usage.ViewCounter(viewStore, clock, config.display().zone());
         audit = new AuditLog(jdbi, clock, java.nio.file.Path.of(config.data().dir()).resolve("audit-anchor.json"), nodes.id());
         feeds = org.gongkai.feeds.FeedRoutes.service(jdbi, items, audit, config, clock);
         limiter = new Limiter(new LimitStore(jdbi), clock);
@@ -161,6 +167,7 @@ public final class App {
         pendingScreens.start();
         search.start();
         warnings.start();
+        viewCounter.start(VIEW_FLUSH_SECONDS);
         server = Javalin.create(this::configure);
         server.start(config.server().host(), config.server().port());
         nodes.start(Nodes.hostName() + ":" + server.port(), hub::connectedScreens);
@@ -228,7 +235,9 @@ public final class App {
                 config.bench().enabled() ? RouteTable.bench(hub) : null, links, new Pages(config.display().zone()),
                 new org.gongkai.feeds.FeedRoutes(feeds, departments::exists, screenStore::groupExists, catalogue),
                 warnings.routes(), new org.gongkai.cluster.NodeRoutes(nodes),
-                new org.gongkai.speech.SpeechRoutes(speech, items)));
+                new org.gongkai.speech.SpeechRoutes(speech, items),
+                new org.gongkai.usage.UsageRoutes(viewCounter, viewStore, itemStore, itemViews, screenStore, clock,
+                        config.display().zone())));
     }
 
     public int port() {
@@ -279,6 +288,7 @@ public final class App {
         warnings.stop(); // the pollers first: nothing new comes in while the rest stops
         feeds.close();
         if (server != null) server.stop();
+        viewCounter.close(); // after the server: the last views counted are written
         nodes.close();
         feed.close();
         hub.close();

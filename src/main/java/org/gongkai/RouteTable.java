@@ -61,7 +61,7 @@ final class RouteTable {
                     DepartmentRoutes departments, FreshnessRoutes freshness, BackupRoutes backup, ScreenRoutes screens,
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
                     Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes,
-                    org.gongkai.speech.SpeechRoutes speech) {}
+                    org.gongkai.speech.SpeechRoutes speech, org.gongkai.usage.UsageRoutes usage) {}
 
     private RouteTable() {}
 
@@ -114,6 +114,10 @@ final class RouteTable {
                     post("/sources", h.cap()::createSource, ADMIN);
                     put("/sources/{id}", h.cap()::updateSource, ADMIN);
                     delete("/sources/{id}", h.cap()::deleteSource, ADMIN);
+                });
+                path("/usage", () -> {
+                    post("/views", h.usage()::view, PUBLIC);
+                    get("/popular", h.usage()::popular, PUBLIC);
                 });
                 path("/ratings", () -> {
                     get("/options", h.ratings()::options, PUBLIC);

@@ -83,6 +83,7 @@ class FuzzTest extends ServerTest {
         ENDPOINTS.put("POST /api/items/" + submitted + "/approve", "{\"version\":1}");
         ENDPOINTS.put("POST /api/items/" + submitted + "/return", "{\"reason\":\"电话号码有误\"}");
         ENDPOINTS.put("POST /api/ratings", "{\"level\":4,\"reasons\":[\"clear\",\"easy\"],\"context\":\"item\",\"itemId\":" + published + ",\"screenId\":\"" + screen + "\"}");
+        ENDPOINTS.put("POST /api/usage/views", "{\"itemId\":" + published + ",\"screenId\":\"" + screen + "\"}");
         ENDPOINTS.put("POST /api/applications", application());
         ENDPOINTS.put("POST /api/applications/" + application + "/status", "{\"status\":\"answered\",\"replyType\":\"disclosed\",\"on\":\"" + LocalDate.now() + "\"}");
         ENDPOINTS.put("POST /api/departments", "{\"code\":\"public-security\",\"name\":\"示范县公安局\",\"nameEn\":\"Public Security Bureau\",\"phone\":\"0000-5550111\"}");
@@ -484,6 +485,7 @@ class FuzzTest extends ServerTest {
                     "/api/screen-groups/plaza/timeline?date=" + e, "/api/screens/" + screen + "/playlist?at=" + e,
                     "/api/screens/" + screen + "/plays?limit=" + e, "/api/audit?from=" + e, "/api/audit?to=" + e,
                     "/api/audit?limit=" + e, "/api/ratings/summary?from=" + e, "/api/ratings/summary?itemId=" + e,
+                    "/api/usage/popular?screen=" + screen + "&limit=" + e, "/api/usage/popular?screen=" + e,
                     "/api/items?page=" + e, "/api/items?size=" + e, "/api/items/" + e, "/api/search?q=x&page=" + e,
                     "/api/applications?limit=" + e, "/qr/ZZZZZZ.png?size=" + e)) {
                 Answer a = send("GET", path, null, null);

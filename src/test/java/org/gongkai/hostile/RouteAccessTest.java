@@ -156,6 +156,9 @@ class RouteAccessTest extends ServerTest {
         rule("GET /api/items/{id}/history", Rule.STAFF, 200, item + "/history", null);
         rule("GET /api/reviews", Rule.STAFF, 200, "/api/reviews", null);
         rule("GET /api/alerts/policy", Rule.STAFF, 200, "/api/alerts/policy", null);
+        rule("POST /api/usage/views", Rule.PUBLIC, 204, "/api/usage/views",
+                "{\"itemId\":" + published + ",\"screenId\":\"" + screenId + "\"}");
+        rule("GET /api/usage/popular", Rule.PUBLIC, 200, "/api/usage/popular?screen=" + screenId + "&kind=notice", null);
         rule("GET /api/ratings/options", Rule.PUBLIC, 200, "/api/ratings/options", null);
         rule("POST /api/ratings", Rule.PUBLIC, 201, who -> new Call("/api/ratings",
                 "{\"level\":5,\"itemId\":" + published + ",\"sessionId\":\"route-access-" + serial() + "\"}"));

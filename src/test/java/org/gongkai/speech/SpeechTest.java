@@ -39,15 +39,7 @@ class SpeechTest {
     }
 
     static ObjectNode guide(String title) {
-        ObjectNode g = Fixtures.notice(title);
-        g.put("kind", "guide").put("body", "本事项可在网上办理，也可到窗口办理。");
-        ObjectNode d = g.putObject("guide");
-        d.put("implementingBody", "示范县人力资源和社会保障局").put("applicants", "年满16周岁、未参加职工基本养老保险的城乡居民")
-                .put("hours", "工作日 9:00-12:00，13:30-17:00").put("phone", "0000-5551234").put("promisedDays", 0);
-        d.putArray("materials").addObject().put("name", "居民身份证").put("form", "original").put("originals", 1);
-        d.withArray("materials").addObject().put("name", "户口簿").put("form", "original").put("originals", 1);
-        d.putObject("place").put("hall", "县政务服务中心").put("floor", "一楼").put("window", "社保窗口");
-        return g;
+        return Fixtures.guide(title);
     }
 
     @Test

@@ -29,6 +29,19 @@ public final class Fixtures {
         return n;
     }
 
+    /** A published guide with materials, place, hours and phone. */
+    public static ObjectNode guide(String title) {
+        ObjectNode g = notice(title);
+        g.put("kind", "guide").put("body", "本事项可在网上办理，也可到窗口办理。");
+        ObjectNode d = g.putObject("guide");
+        d.put("implementingBody", "示范县人力资源和社会保障局").put("applicants", "年满16周岁、未参加职工基本养老保险的城乡居民")
+                .put("hours", "工作日 9:00-12:00，13:30-17:00").put("phone", "0000-5551234").put("promisedDays", 0);
+        d.putArray("materials").addObject().put("name", "居民身份证").put("form", "original").put("originals", 1);
+        d.withArray("materials").addObject().put("name", "户口簿").put("form", "original").put("originals", 1);
+        d.putObject("place").put("hall", "县政务服务中心").put("floor", "一楼").put("window", "社保窗口");
+        return g;
+    }
+
     public static ObjectNode alert(String level) {
         ObjectNode n = JSON.createObjectNode();
         n.put("kind", "alert").put("title", "暴雨" + level + "色预警").put("department", "weather")
