@@ -48,11 +48,7 @@ public final class RatingRoutes {
     }
 
     public void rate(Context ctx) {
-        // JSON only: a form or a plain-text post from another web site would otherwise count as a rating.
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "send the rating as application/json", null);
-        }
+        Requests.requireJson(ctx, "rating");
         RatingRequest r = Requests.body(ctx, RatingRequest.class);
         Requests.require(r.level() != null && r.level() >= 1 && r.level() <= 5, "level", "must be from 1 (非常不满意) to 5 (非常满意)");
         List<String> reasons = r.reasons() == null ? List.of() : r.reasons();

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,11 +44,7 @@ public final class UsageRoutes {
     }
 
     public void view(Context ctx) {
-        // JSON only, as for ratings: a form posted from another web site must not count as views
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "send the view as application/json", null);
-        }
+        Requests.requireJson(ctx, "view");
         ViewRequest r = Requests.body(ctx, ViewRequest.class);
         Requests.require(r.itemId() != null, "itemId", "is required");
         Item item = items.find(r.itemId()).orElse(null);

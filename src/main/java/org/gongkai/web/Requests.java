@@ -39,6 +39,17 @@ public final class Requests {
         if (!ok) throw ApiException.badRequest(field, field + " " + message);
     }
 
+    /**
+     * 415 unless the body is sent as application/json: for public writes without a session (ratings, views), a form
+     * or plain text posted from another web site must not count.
+     */
+    public static void requireJson(Context ctx, String what) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "send the " + what + " as application/json", null);
+        }
+    }
+
     /** Reads the body as JSON into the type, at most the configured size; every problem names its field. */
     public static <T> T body(Context ctx, Class<T> type) {
         byte[] bytes = readLimited(ctx);
