@@ -119,7 +119,11 @@ class TouchEveryViewBrowserTest {
     static final List<TouchLayout.Result> layout = new ArrayList<>();
 
     /** What one walk measures at each view: contrast, and sizes and layout (TouchLayout). */
-    record Walk(String name, double minContrast, boolean large) {
+    record Walk(String mode, String name, double minContrast, boolean large) {
+        Walk(String mode, int[] size) {
+            this(mode, mode + " " + size[0] + "x" + size[1], mode.contains("contrast") ? 7 : 4.5, mode.contains("large"));
+        }
+
         void measure(Page page, String view) {
             measure(page, view, large);
         }
@@ -137,8 +141,7 @@ class TouchEveryViewBrowserTest {
                 // one portrait walk in high contrast: its colours do not depend on the orientation
                 if (size[0] < size[1] && mode.equals("contrast")) continue;
                 try (BrowserContext context = kiosk(size[0], size[1])) {
-                    views(context, new Walk(mode + " " + size[0] + "x" + size[1], mode.contains("contrast") ? 7 : 4.5,
-                            mode.contains("large")), mode);
+                    views(context, new Walk(mode, size));
                 }
             }
         }
@@ -178,7 +181,8 @@ class TouchEveryViewBrowserTest {
     }
 
     /** Walks every touch view in one mode and measures each. */
-    static void views(BrowserContext context, Walk walk, String mode) {
+    static void views(BrowserContext context, Walk walk) {
+        String mode = walk.mode();
         Page page = context.newPage();
         page.navigate(server.base + "/touch?idle=600");
         page.waitForSelector("#attract:not([hidden]) .attract-hint");

@@ -24,8 +24,10 @@ final class TouchLayout {
               const failures = [];
               const name = e => '<' + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
                   + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().replace(/\\s+/g, '.') : '') + '>';
+              const visibleChain = e => { for (let n = e; n; n = n.parentElement) if (+getComputedStyle(n).opacity === 0) return false;
+                                          return true; };
               const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility === 'visible'
-                  && [...(function* () { for (let n = e; n; n = n.parentElement) yield n; })()].every(n => +getComputedStyle(n).opacity > 0);
+                  && visibleChain(e);
               // the topmost overlay hides what is under it; the pairing code is drawn with the attract loop
               const top = ['#alert', '#idle', '#link-panel', '#attract'].map(s => document.querySelector(s))
                   .filter(e => e && shown(e))[0];
