@@ -17,8 +17,9 @@ import java.util.Set;
  * /api/audit lists, exports (CSV) and verifies the chain. Admin only.
  */
 public final class AuditRoutes {
-    // Citizens' ratings are anonymous by design; an editor's live preview changes nothing.
-    private static final Set<String> NOT_STAFF_ACTIONS = Set.of("/api/ratings", "/api/items/preview");
+    // Citizens' ratings and a touchscreen's item views are anonymous by design (and a view is no action of
+    // anyone's: one audit row each would flood the chain); an editor's live preview changes nothing.
+    private static final Set<String> NOT_STAFF_ACTIONS = Set.of("/api/ratings", "/api/usage/views", "/api/items/preview");
     private static final String PERSONAL_DATA_READ = "gongkai.audit.personalDataRead";
     /** Reads under these paths show personal data (the public lookup does not: it shows no name or contact). */
     private static final String PERSONAL_DATA = "/api/applications";

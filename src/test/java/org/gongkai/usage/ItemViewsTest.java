@@ -77,6 +77,10 @@ class ItemViewsTest extends ServerTest {
         }
         assertThat(columns).containsExactlyInAnyOrder("item_id", "screen_id", "view_day", "views");
         assertThat(views).isEqualTo(4);
+        List<String> audited = new ArrayList<>();
+        admin.get("/api/audit?limit=1000").json().forEach(e -> audited.add(e.get("action").asText()));
+        assertThat(audited).as("a view is no staff action: it is not in the audit chain").noneMatch(a -> a.contains("/api/usage"));
+        assertThat(audited).as("the audit list is read").isNotEmpty();
     }
 
     @Test
