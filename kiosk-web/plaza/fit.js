@@ -87,13 +87,15 @@ export function fit(stage, minTitle) {
   var h = window.innerHeight;
   var w = window.innerWidth;
   var large = true;
+  // Captions first: the QR is as wide as --qr whatever the text, but in portrait a caption's height is taken from
+  // the text's box, so a caption fitted after the text made the fitted text overflow.
+  var captions = stage.querySelectorAll('.qr figcaption');
+  for (var j = 0; j < captions.length; j++) fitBox(captions[j], Math.min(h, w) / 12);
   var boxes = stage.querySelectorAll('.text, .pairing, .idle');
   for (var i = 0; i < boxes.length; i++) {
     var scale = fitBox(boxes[i], Math.min(h, w) / 6);
     if (boxes[i].classList.contains('text') && scale < (minTitle || 0)) large = false;
   }
-  var captions = stage.querySelectorAll('.qr figcaption');
-  for (var j = 0; j < captions.length; j++) fitBox(captions[j], Math.min(h, w) / 12);
   var lines = stage.querySelectorAll('.marquee');
   var readMs = 0;
   for (var k = 0; k < lines.length; k++) readMs = Math.max(readMs, fitMarquee(lines[k]));
