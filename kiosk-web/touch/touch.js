@@ -14,6 +14,7 @@ import { startAttract, stopAttract, attractShown, onAttractTouched } from './att
 import { guardLinks, closeLink } from './links.js';
 import { startVisit } from './rating.js';
 import { stopReading } from './read-aloud.js';
+import { forgetPrinted } from './print.js';
 
 var view = document.getElementById('view');
 var idleBox = document.getElementById('idle');
@@ -113,6 +114,7 @@ function reset() {
   setContrast(false);
   closeLink();
   stopReading();
+  forgetPrinted();
   startAttract();
 }
 

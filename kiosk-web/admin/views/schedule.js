@@ -112,11 +112,16 @@ function groupSettings(g) {
     field(tr('橙色、红色预警提示音（有扬声器的屏幕；夜间仅红色）', 'Tone for orange and red warnings (screens with speakers; at night red only)'),
       sound, 'alertSound'),
     field(tr('提示音音量（0–100）', 'Tone volume (0–100)'), input('number', g.alertVolume === undefined ? 60 : g.alertVolume, { min: 0, max: 100, step: 1 }), 'alertVolume'),
+    field(tr('触摸屏打印（本组查询机所接打印机）', 'Printing at the touchscreens (the printer attached)'), select([
+      { value: 'none', text: tr('无打印机', 'No printer') },
+      { value: 'receipt80', text: tr('80毫米小票打印机', '80 mm receipt printer') },
+      { value: 'a4', text: tr('A4打印机', 'A4 printer') }], g.printLayout || 'none'), 'printLayout'),
     el('div', { className: 'form-actions' }, [submitButton(tr('保存设置', 'Save settings'))])]);
   return onSubmit(form, function (v) {
     var body = { name: v.name, nameEn: v.nameEn, defaultDurationSeconds: num(v.defaultDurationSeconds),
       viewingDistanceMeters: num(v.viewingDistanceMeters), screenHeightMeters: num(v.screenHeightMeters),
-      nightStart: v.nightStart, nightEnd: v.nightEnd, alertSound: v.alertSound, alertVolume: num(v.alertVolume) };
+      nightStart: v.nightStart, nightEnd: v.nightEnd, alertSound: v.alertSound, alertVolume: num(v.alertVolume),
+      printLayout: v.printLayout };
     return api('PUT', '/api/screen-groups/' + encodeURIComponent(g.code), body).then(function (saved) {
       Object.keys(saved).forEach(function (k) { g[k] = saved[k]; });
       toast(tr('已保存，屏幕会立即更新', 'Saved; the screens update at once'), 'ok');

@@ -1,5 +1,6 @@
 // One item: rendered as on the mobile page (common/render-item.js), its addresses shown but never opened
-// (links.js), a rating under a guide, 朗读 where there is a voice, and its QR code to read it on a phone.
+// (links.js), a rating under a guide, 朗读 where there is a voice, its QR code to read it on a phone, and 打印 where
+// the screen has a printer (print.js).
 import { el } from '../../common/dom.js';
 import { tr } from '../../common/i18n.js';
 import { renderItem } from '../../common/render-item.js';
@@ -8,6 +9,7 @@ import { linkify } from '../links.js';
 import { ratingBox } from '../rating.js';
 import { offerReadAloud } from '../read-aloud.js';
 import { pairedScreenId } from '../live.js';
+import { printButton } from '../print.js';
 
 // param: { id } of an item to load, or { item } already in hand (the admin page's preview).
 export var view = {
@@ -37,7 +39,8 @@ function itemPage(item, into) {
   var qr = el('figure', { className: 'qr' }, [
     item.links ? el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }) : el('div', { className: 'qr-later' }),
     el('figcaption', { text: item.links ? tr('扫码在手机上阅读全文', 'Scan to read it on your phone')
-      : tr('保存后生成二维码', 'The QR code is made when the item is saved') })]);
+      : tr('保存后生成二维码', 'The QR code is made when the item is saved') }),
+    printButton(item)]);
   into.appendChild(el('div', { className: 'detail' }, [article, qr]));
   offerReadAloud(article, item);
 }

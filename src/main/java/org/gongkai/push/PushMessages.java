@@ -122,6 +122,7 @@ final class PushMessages {
         g.put("nightEnd", group.map(ScreenGroup::nightEnd).orElse(null));
         g.put("alertSound", group.map(ScreenGroup::alertSound).orElse(true));
         g.put("alertVolume", group.map(ScreenGroup::alertVolume).orElse(ScreenGroup.DEFAULT_ALERT_VOLUME));
+        g.put("printLayout", group.map(ScreenGroup::printLayout).orElse(ScreenGroup.NO_PRINTER));
         g.put("timezone", settings.zone().getId());
         g.put("publicBaseUrl", settings.publicBaseUrl());
         return g;

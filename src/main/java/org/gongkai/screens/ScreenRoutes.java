@@ -157,8 +157,11 @@ public final class ScreenRoutes {
         Requests.require(g.nightEnd() == null || g.nightEnd().matches("([01]\\d|2[0-3]):[0-5]\\d"), "nightEnd", "must be a time HH:mm");
         Requests.require((g.nightStart() == null) == (g.nightEnd() == null), "nightEnd", "must be given together with nightStart");
         Requests.require(g.alertVolume() == null || (g.alertVolume() >= 0 && g.alertVolume() <= 100), "alertVolume", "must be from 0 to 100");
+        Requests.require(g.printLayout() == null || ScreenGroup.PRINT_LAYOUTS.contains(g.printLayout()), "printLayout",
+                "must be one of " + String.join(", ", ScreenGroup.PRINT_LAYOUTS));
         return new ScreenGroup(code, g.name().strip(), g.nameEn(), duration, distance, g.screenHeightMeters(),
                 g.nightStart(), g.nightEnd(), g.alertSound() == null || g.alertSound(),
-                g.alertVolume() == null ? ScreenGroup.DEFAULT_ALERT_VOLUME : g.alertVolume());
+                g.alertVolume() == null ? ScreenGroup.DEFAULT_ALERT_VOLUME : g.alertVolume(),
+                g.printLayout() == null ? ScreenGroup.NO_PRINTER : g.printLayout());
     }
 }

@@ -44,12 +44,13 @@ public final class ScreenStore {
     public List<ScreenGroup> groups() {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT code, name, name_en, default_duration_seconds, viewing_distance_meters, screen_height_meters,
-                          night_start, night_end, alert_sound, alert_volume
+                          night_start, night_end, alert_sound, alert_volume, print_layout
                         FROM screen_groups ORDER BY code""")
                 .map((rs, ctx) -> new ScreenGroup(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
                         rs.getInt("default_duration_seconds"), rs.getDouble("viewing_distance_meters"),
                         rs.getObject("screen_height_meters", Double.class), rs.getString("night_start"),
-                        rs.getString("night_end"), rs.getBoolean("alert_sound"), rs.getInt("alert_volume"))).list());
+                        rs.getString("night_end"), rs.getBoolean("alert_sound"), rs.getInt("alert_volume"),
+                        rs.getString("print_layout"))).list());
     }
 
     public Optional<ScreenGroup> group(String code) {
@@ -64,10 +65,10 @@ public final class ScreenStore {
     public void insertGroup(ScreenGroup g) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO screen_groups (code, name, name_en, default_duration_seconds, viewing_distance_meters,
-                          screen_height_meters, night_start, night_end, alert_sound, alert_volume, created_at)
+                          screen_height_meters, night_start, night_end, alert_sound, alert_volume, print_layout, created_at)
                         VALUES (:code, :name, :nameEn, :defaultDurationSeconds, :viewingDistanceMeters, :screenHeightMeters,
-                          :nightStart, :nightEnd, :sound, :volume, :now)""")
-                .bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g)).bind("now", OffsetDateTime.now(clock)).execute());
+                          :nightStart, :nightEnd, :sound, :volume, :print, :now)""")
+                .bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g)).bind("print", printLayout(g)).bind("now", OffsetDateTime.now(clock)).execute());
     }
 
     /** Changes a group's settings and records it in screen_changes, in one transaction, for every node's screens. */
@@ -75,8 +76,10 @@ public final class ScreenStore {
         return jdbi.inTransaction(h -> h.createUpdate("""
                         UPDATE screen_groups SET name = :name, name_en = :nameEn, default_duration_seconds = :defaultDurationSeconds,
                           viewing_distance_meters = :viewingDistanceMeters, screen_height_meters = :screenHeightMeters,
-                          night_start = :nightStart, night_end = :nightEnd, alert_sound = :sound, alert_volume = :volume
-                        WHERE code = :code""").bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g)).execute() == 1
+                          night_start = :nightStart, night_end = :nightEnd, alert_sound = :sound, alert_volume = :volume,
+                          print_layout = :print
+                        WHERE code = :code""").bindMethods(g).bind("sound", sound(g)).bind("volume", volume(g))
+                .bind("print", printLayout(g)).execute() == 1
                 && recordChange(h, null, g.code()));
     }
 
@@ -94,6 +97,10 @@ public final class ScreenStore {
 
     private static int volume(ScreenGroup g) {
         return g.alertVolume() == null ? ScreenGroup.DEFAULT_ALERT_VOLUME : g.alertVolume();
+    }
+
+    private static String printLayout(ScreenGroup g) {
+        return g.printLayout() == null ? ScreenGroup.NO_PRINTER : g.printLayout();
     }
 
     public List<Screen> list() {

@@ -134,7 +134,7 @@ class AlertToneBrowserTest extends ServerTest {
 
     /** The admin group editor shows the tone settings, saves them, and shows the server's 400 at the volume field. */
     @Test
-    void theGroupEditorEditsTheToneSettings() {
+    void theGroupEditorEditsTheToneAndPrinterSettings() {
         try (BrowserContext context = kiosk.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1366, 768))) {
             Page page = context.newPage();
@@ -148,6 +148,8 @@ class AlertToneBrowserTest extends ServerTest {
             page.click(".group-settings button[type=submit]");
             page.waitForFunction("() => (document.querySelector('.group-settings [data-error-for=alertVolume]') || {}).textContent");
             page.fill(".group-settings [name=alertVolume]", "40");
+            assertThat(page.inputValue(".group-settings [name=printLayout]")).isEqualTo("none");
+            page.selectOption(".group-settings [name=printLayout]", "receipt80");
             page.click(".group-settings button[type=submit]");
             page.waitForFunction("() => !(document.querySelector('.group-settings [data-error-for=alertVolume]') || {}).textContent");
             page.waitForTimeout(500);
@@ -155,9 +157,11 @@ class AlertToneBrowserTest extends ServerTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(DemoBrowserTest.SHOTS.resolve("admin-group-sound-1366x768.png")));
             boolean saved = false;
             for (var g : admin.get("/api/screen-groups").json()) {
-                if (g.get("code").asText().equals("blocked")) saved = g.get("alertVolume").asInt() == 40;
+                if (g.get("code").asText().equals("blocked")) {
+                    saved = g.get("alertVolume").asInt() == 40 && g.get("printLayout").asText().equals("receipt80");
+                }
             }
-            assertThat(saved).as("volume 40 saved").isTrue();
+            assertThat(saved).as("volume 40 and the receipt printer saved").isTrue();
         }
     }
 
