@@ -29,6 +29,7 @@ export function printButton(item) {
   if (!layout || !item.id) return null;
   var button = el('button', { type: 'button', className: 'print', text: tr('打印', 'Print') });
   button.addEventListener('click', function () {
+    if (!document.getElementById('print-done').hidden) return; // a second tap while it prints: one sheet is enough
     printSheet(layout, layout === 'a4' ? wholeItem(item) : receipt(item));
   });
   return button;

@@ -39,14 +39,7 @@ class TouchAttractBrowserTest {
         for (int[] size : new int[][]{{1920, 1080}, {1080, 1920}}) {
             try (BrowserContext context = TouchBrowserTest.context(browser, size[0], size[1])) {
                 Page page = context.newPage();
-                page.navigate(server.base + "/touch?attract=1");
-                page.waitForSelector("#attract:not([hidden])");
-                page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
-                String code = page.textContent("#pairing").replaceAll("\\D", "");
-                assertThat(admin.post("/api/screens/pair", "{\"code\":\"" + code + "\",\"name\":\"吸引查询机" + size[0]
-                        + "\",\"group\":\"touch\"}").status()).isEqualTo(200);
-                page.waitForFunction("() => document.getElementById('pairing').textContent === ''");
-                page.click("#attract");
+                TouchBrowserTest.pair(page, server, "/touch?attract=1", "吸引查询机" + size[0]);
 
                 for (int visit = 0; visit < 2; visit++) {
                     TouchBrowserTest.tap(page, ".tile:has-text('办事指南')");

@@ -35,6 +35,20 @@ class TouchBrowserTest extends DemoBrowserTest {
         return page;
     }
 
+    /** Opens path on a new screen, pairs it into the demo's touch group as name, and wakes it to the home screen. */
+    static void pair(Page page, org.gongkai.support.TestServer server, String path, String name) {
+        page.navigate(server.base + path);
+        page.waitForSelector("#attract:not([hidden])");
+        page.waitForFunction("() => /\\d{6}/.test(document.getElementById('pairing').textContent)");
+        String code = page.textContent("#pairing").replaceAll("\\D", "");
+        org.gongkai.support.Http.Response r = server.admin().post("/api/screens/pair",
+                "{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"group\":\"touch\"}");
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(200);
+        page.waitForFunction("() => document.getElementById('pairing').textContent === ''");
+        page.click("#attract");
+        page.waitForSelector(".tiles.main .tile");
+    }
+
     static void tap(Page page, String selector) {
         page.locator(selector).first().click();
     }
