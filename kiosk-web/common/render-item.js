@@ -45,12 +45,17 @@ function table(rows) {
   return present.length ? el('table', { className: 'facts' }, [el('tbody', null, present)]) : null;
 }
 
-// One card per material: a five-column table cannot be read on a phone.
-function renderMaterial(m) {
+/** How many originals and copies of a material, or its form where no count is given: 原件1份，复印件1份. */
+export function materialCounts(m) {
   var counts = [];
   if (m.originals) counts.push(tr('原件' + m.originals + '份', m.originals + ' original'));
   if (m.copies) counts.push(tr('复印件' + m.copies + '份', m.copies + ' cop' + (m.copies > 1 ? 'ies' : 'y')));
-  var facts = [counts.length ? counts.join(tr('，', ', ')) : materialFormName(m.form), m.format ? materialFormatName(m.format) : null]
+  return counts.length ? counts.join(tr('，', ', ')) : materialFormName(m.form);
+}
+
+// One card per material: a five-column table cannot be read on a phone.
+function renderMaterial(m) {
+  var facts = [materialCounts(m), m.format ? materialFormatName(m.format) : null]
     .filter(Boolean).join(' · ');
   return el('li', null, [
     el('strong', { className: 'material-name', text: m.name }),
@@ -60,7 +65,8 @@ function renderMaterial(m) {
   ]);
 }
 
-function days(n) {
+/** A time limit in working days (0: on the spot), or null when none is given. */
+export function days(n) {
   if (n === null || n === undefined) return null;
   return n === 0 ? tr('即办', 'on the spot') : tr(n + '个工作日', n + ' working days');
 }

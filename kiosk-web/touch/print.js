@@ -5,8 +5,8 @@
 // Chromium started with --kiosk-printing prints at once on the default printer, without a dialog.
 import { el, clear, formatDate } from '../common/dom.js';
 import { tr } from '../common/i18n.js';
-import { renderItem } from '../common/render-item.js';
-import { kindName, materialFormName } from '../common/labels.js';
+import { renderItem, materialCounts, days } from '../common/render-item.js';
+import { kindName } from '../common/labels.js';
 import { serverDate } from '../common/clock.js';
 import { screenState } from './live.js';
 
@@ -91,11 +91,8 @@ function line(label, value) {
 function guideReceipt(g) {
   var place = g.place || {};
   var materials = (g.materials || []).map(function (m) {
-    var counts = [];
-    if (m.originals) counts.push(tr('原件' + m.originals + '份', m.originals + ' original'));
-    if (m.copies) counts.push(tr('复印件' + m.copies + '份', m.copies + ' copies'));
-    return el('li', { text: m.name + (counts.length ? tr('（', ' (') + counts.join(tr('，', ', ')) + tr('）', ')')
-      : m.form ? tr('（', ' (') + materialFormName(m.form) + tr('）', ')') : '') });
+    var counts = materialCounts(m);
+    return el('li', { text: m.name + (counts ? tr('（', ' (') + counts + tr('）', ')') : '') });
   });
   return [
     section(tr('办理地点与时间', 'Where and when'), [
@@ -106,8 +103,7 @@ function guideReceipt(g) {
       line(tr('咨询电话', 'Enquiries'), g.phone)]),
     section(tr('申请材料', 'Materials'), [materials.length ? el('ol', null, materials) : null]),
     section(tr('办理时限', 'Time limit'), [
-      line(tr('承诺办结时限', 'Promised'), g.promisedDays === null || g.promisedDays === undefined ? null
-        : g.promisedDays === 0 ? tr('即办', 'on the spot') : tr(g.promisedDays + '个工作日', g.promisedDays + ' working days')),
+      line(tr('承诺办结时限', 'Promised'), days(g.promisedDays)),
       line(tr('收费', 'Fees'), g.fees && g.fees.length ? g.fees.map(function (f) { return f.item + ' ' + (f.standard || ''); }).join('；')
         : tr('不收费', 'free'))])
   ];
