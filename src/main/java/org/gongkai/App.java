@@ -213,7 +213,7 @@ public final class App {
         var alertPolicy = new org.gongkai.content.AlertPolicyRoutes(items, departments, config);
         ItemLinkRoutes itemLinks = new ItemLinkRoutes(itemStore, shortLinks, clock);
         RatingRoutes ratings = new RatingRoutes(ratingStore, itemStore, screenStore, clock, limiter);
-        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, id -> screenStore.find(id).isPresent());
+        ApplicationRoutes applicationRoutes = new ApplicationRoutes(applications, screenStore, screens);
         var calendarRoutes = new org.gongkai.applications.CalendarRoutes(calendar, WorkCalendar.directory(config),
                 clock, config.display().zone());
         SearchRoutes searchRoutes = new SearchRoutes(search, itemStore, itemViews);
@@ -237,7 +237,8 @@ public final class App {
                 warnings.routes(), new org.gongkai.cluster.NodeRoutes(nodes),
                 new org.gongkai.speech.SpeechRoutes(speech, items),
                 new org.gongkai.usage.UsageRoutes(viewCounter, viewStore, itemStore, itemViews, screenStore, clock,
-                        config.display().zone())));
+                        config.display().zone()),
+                new org.gongkai.ime.ImeRoutes()));
     }
 
     public int port() {

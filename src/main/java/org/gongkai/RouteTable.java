@@ -61,7 +61,8 @@ final class RouteTable {
                     DepartmentRoutes departments, FreshnessRoutes freshness, BackupRoutes backup, ScreenRoutes screens,
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
                     Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes,
-                    org.gongkai.speech.SpeechRoutes speech, org.gongkai.usage.UsageRoutes usage) {}
+                    org.gongkai.speech.SpeechRoutes speech, org.gongkai.usage.UsageRoutes usage,
+                    org.gongkai.ime.ImeRoutes ime) {}
 
     private RouteTable() {}
 
@@ -126,6 +127,7 @@ final class RouteTable {
                 });
                 path("/applications", () -> { // the handling department's staff: checked in ApplicationRoutes
                     get("/lookup", h.applications()::lookup, PUBLIC); // before /{number}
+                    post("/submit", h.applications()::submit, PUBLIC); // a citizen's own, at a touchscreen or on a phone
                     get(h.applications()::list, APPLICATIONS);
                     post(h.applications()::create, APPLICATIONS);
                     get("/{number}", h.applications()::get, APPLICATIONS);
@@ -134,6 +136,7 @@ final class RouteTable {
                 });
                 get("/work-calendar", h.calendar()::calendar, STAFF);
                 get("/search", h.search()::search, PUBLIC);
+                get("/ime", h.ime()::candidates, PUBLIC); // the touchscreen keyboard's pinyin input
                 get("/categories", ctx -> ctx.json(h.catalogue()), PUBLIC);
                 path("/departments", () -> {
                     get(h.departments()::list, PUBLIC);

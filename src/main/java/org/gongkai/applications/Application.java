@@ -12,9 +12,19 @@ import java.util.Map;
 public record Application(long id, String number, String channel, String subject, String applicant, String contact,
                           LocalDate receivedOn, LocalDate clockStartsOn, String status, boolean extended,
                           String replyType, LocalDate answeredOn, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                          String updatedBy, String department) {
+                          String updatedBy, String department, SelfService selfService) {
 
+    /**
+     * What a citizen gave who applied themselves (null for what staff registered): the identity document, phone, how
+     * the answer reaches them (collect, post to address, or email) and the touchscreen that took it (null: the
+     * mobile page).
+     */
+    public record SelfService(String idType, String idNumber, String phone, String delivery, String address,
+                              String email, String screenId) {}
+
+    /** The channels staff register; a citizen's own application comes in as online (mobile page) or kiosk. */
     public static final List<String> CHANNELS = List.of("in_person", "letter", "fax", "email", "online", "other");
+    public static final String KIOSK = "kiosk";
 
     /** status -> the name a citizen reads */
     public static final Map<String, String> STATUS_NAMES = Map.of("received", "已收到", "handling", "办理中",

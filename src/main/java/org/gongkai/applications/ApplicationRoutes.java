@@ -3,6 +3,9 @@ package org.gongkai.applications;
 import io.javalin.http.Context;
 import org.gongkai.accounts.Staff;
 import org.gongkai.audit.AuditRoutes;
+import org.gongkai.screens.Screen;
+import org.gongkai.screens.ScreenService;
+import org.gongkai.screens.ScreenStore;
 import org.gongkai.web.ApiException;
 import org.gongkai.web.Requests;
 
@@ -22,14 +25,20 @@ public final class ApplicationRoutes {
 
     record Routing(String department) {}
 
+    /** A citizen's own application; a touchscreen adds its id and secret, so that it is known where it was received. */
+    record SelfApplication(String name, String idType, String idNumber, String phone, String subject, String delivery,
+                           String address, String email, String screenId, String screenSecret) {}
+
     record Move(String status, String replyType, LocalDate on) {}
 
     private final ApplicationService service;
-    private final java.util.function.Predicate<String> screenExists;
+    private final ScreenStore screenStore;
+    private final ScreenService screens;
 
-    public ApplicationRoutes(ApplicationService service, java.util.function.Predicate<String> screenExists) {
+    public ApplicationRoutes(ApplicationService service, ScreenStore screenStore, ScreenService screens) {
         this.service = service;
-        this.screenExists = screenExists;
+        this.screenStore = screenStore;
+        this.screens = screens;
     }
 
     /** A department's staff register for their own department (the default); the office and admins for any, or none yet. */
@@ -48,6 +57,32 @@ public final class ApplicationRoutes {
         out.put("checkCode", created.checkCode());
         out.put("note", "give the number and the check code to the applicant; the check code is shown only now");
         ctx.status(201).json(out);
+    }
+
+    /**
+     * Public: POST /api/applications/submit. The answer holds what the receipt shows (number, check code, date
+     * received, deadline); the check code is shown only now.
+     */
+    public void submit(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        SelfApplication r = Requests.body(ctx, SelfApplication.class);
+        String screenId = null;
+        if (r.screenId() != null || r.screenSecret() != null) {
+            Screen screen = screens.authenticate(r.screenId(), r.screenSecret()).orElseThrow(() ->
+                    ApiException.forbidden("screenId and screenSecret do not name a paired screen"));
+            if (!"touch".equals(screen.kind()) || !"active".equals(screen.status())) {
+                throw ApiException.forbidden("only a paired touchscreen takes applications");
+            }
+            screenId = screen.id();
+        }
+        ApplicationService.Created created = service.submit(new Submission(r.name(), r.idType(), r.idNumber(), r.phone(),
+                r.subject(), r.delivery(), r.address(), r.email()), new ApplicationService.Caller(ctx.ip(), screenId));
+        Application a = created.application();
+        Map<String, Object> out = new LinkedHashMap<>(service.publicView(a));
+        out.put("checkCode", created.checkCode());
+        out.put("workingDays", Application.DAYS);
+        out.put("extensionDays", Application.EXTENSION_DAYS);
+        ctx.status(201).header("Location", "/api/applications/" + a.number()).json(out);
     }
 
     public void list(Context ctx) {
@@ -106,7 +141,7 @@ public final class ApplicationRoutes {
     public void lookup(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         String screenId = Requests.query(ctx, "screenId", 40);
-        if (screenId != null && !screenExists.test(screenId)) screenId = null;
+        if (screenId != null && screenStore.find(screenId).isEmpty()) screenId = null;
         ctx.json(service.lookup(ctx.queryParam("number"), ctx.queryParam("code"),
                 new ApplicationService.Caller(ctx.ip(), screenId)));
     }
@@ -121,6 +156,21 @@ public final class ApplicationRoutes {
         out.put("clockStartsOn", a.clockStartsOn());
         out.put("updatedAt", a.updatedAt());
         out.put("updatedBy", a.updatedBy());
+        Application.SelfService self = a.selfService();
+        if (self != null) {
+            Map<String, Object> given = new LinkedHashMap<>();
+            given.put("idType", self.idType());
+            given.put("idTypeName", IdDocuments.TYPES.get(self.idType()));
+            given.put("idNumber", self.idNumber());
+            given.put("phone", self.phone());
+            given.put("delivery", self.delivery());
+            given.put("address", self.address());
+            given.put("email", self.email());
+            given.put("screenId", self.screenId());
+            given.put("screenName", self.screenId() == null ? null
+                    : screenStore.find(self.screenId()).map(Screen::name).orElse(null));
+            out.put("selfService", given);
+        }
         return out;
     }
 }

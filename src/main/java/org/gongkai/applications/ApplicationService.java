@@ -38,6 +38,10 @@ public final class ApplicationService {
     /** ...to one address whatever the screen, so that naming screens in turn gains a guesser little. */
     static final Limiter.Rule ADDRESS_TOTAL = new Limiter.Rule("lookup-address-total", 30, Duration.ofMinutes(15));
     static final java.util.List<Limiter.Rule> LOOKUP_RULES = java.util.List.of(BY_ADDRESS, BY_SCREEN, ADDRESS_TOTAL);
+    /** Applications one touchscreen takes in an hour: far more than a hall's queue, far fewer than a flood. */
+    static final Limiter.Rule SUBMIT_BY_SCREEN = new Limiter.Rule("submit-screen", 10, Duration.ofHours(1));
+    /** ...that one address sends from the mobile page in an hour (phones behind one carrier address share it). */
+    static final Limiter.Rule SUBMIT_BY_ADDRESS = new Limiter.Rule("submit-address", 10, Duration.ofHours(1));
     private static final String NOT_FOUND = "no application with this number and check code";
     private static final String DUMMY_HASH = Secrets.sha256("no such application");
 
@@ -74,7 +78,31 @@ public final class ApplicationService {
                 "cannot be more than " + MAX_YEARS_BACK + " years ago");
         String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
-                contact == null ? null : contact.strip(), received, department, OffsetDateTime.now(clock), actor);
+                contact == null ? null : contact.strip(), received, department, null, OffsetDateTime.now(clock), actor);
+        return new Created(store.find(number).orElseThrow(), code);
+    }
+
+    /**
+     * A citizen's own application, received today, not yet routed (the disclosure office routes it). From a
+     * touchscreen (screenId, proven by the screen's secret before this) it comes in as kiosk, else as online.
+     * Floods are held back per screen and per address ({@link #SUBMIT_BY_SCREEN}, {@link #SUBMIT_BY_ADDRESS}).
+     */
+    public Created submit(Submission submission, Caller caller) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Submission s = submission.checked(today);
+        Limiter.Slot slot = caller.screenId() == null ? new Limiter.Slot(SUBMIT_BY_ADDRESS, caller.address())
+                : new Limiter.Slot(SUBMIT_BY_SCREEN, caller.screenId());
+        long wait = limiter.acquire(slot.rule(), slot.key());
+        if (wait > 0) {
+            throw TooManyRequests.retryLater(wait, "too many applications from " + (caller.screenId() == null
+                    ? "this address" : "this touchscreen") + " in the last hour; please try again later or apply at the counter", null);
+        }
+        String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
+        String channel = caller.screenId() == null ? "online" : Application.KIOSK;
+        String actor = caller.screenId() == null ? "(mobile page)" : "screen " + caller.screenId();
+        String number = store.insert(Secrets.sha256(code), channel, s.subject(), s.name(), s.phone(), today, null,
+                new Application.SelfService(s.idType(), s.idNumber(), s.phone(), s.delivery(), s.address(), s.email(),
+                        caller.screenId()), OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
     }
 
@@ -179,6 +207,6 @@ public final class ApplicationService {
                                     String replyType, LocalDate answeredOn) {
         return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
                 clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy(),
-                a.department());
+                a.department(), a.selfService());
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 public final class ApplicationStore {
     private static final String COLUMNS = """
             id, number, channel, subject, applicant, contact, received_on, clock_starts_on, status, extended,
-            reply_type, answered_on, created_at, updated_at, updated_by, department""";
+            reply_type, answered_on, created_at, updated_at, updated_by, department, id_type, id_number, phone, delivery,
+            delivery_address, email, screen_id""";
     private final Jdbi jdbi;
 
     public ApplicationStore(Jdbi jdbi) {
@@ -22,13 +23,18 @@ public final class ApplicationStore {
 
     /** Inserts and numbers it YSQ{year}-{id, six digits}; returns the number. */
     public String insert(String checkHash, String channel, String subject, String applicant, String contact,
-                         LocalDate receivedOn, String department, OffsetDateTime now, String actor) {
+                         LocalDate receivedOn, String department, Application.SelfService self, OffsetDateTime now,
+                         String actor) {
+        Application.SelfService s = self == null ? new Application.SelfService(null, null, null, null, null, null, null) : self;
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                             INSERT INTO applications (check_hash, channel, subject, applicant, contact, received_on,
-                              clock_starts_on, status, created_at, updated_at, updated_by, department)
+                              clock_starts_on, status, created_at, updated_at, updated_by, department, id_type, id_number,
+                              phone, delivery, delivery_address, email, screen_id)
                             VALUES (:hash, :channel, :subject, :applicant, :contact, :received, :received, 'received', :now, :now,
-                              :actor, :department)""")
+                              :actor, :department, :idType, :idNumber, :phone, :delivery, :address, :email, :screen)""")
+                    .bind("idType", s.idType()).bind("idNumber", s.idNumber()).bind("phone", s.phone())
+                    .bind("delivery", s.delivery()).bind("address", s.address()).bind("email", s.email()).bind("screen", s.screenId())
                     .bind("hash", checkHash).bind("department", department).bind("channel", channel).bind("subject", subject).bind("applicant", applicant)
                     .bind("contact", contact).bind("received", receivedOn).bind("now", now).bind("actor", actor)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -80,6 +86,12 @@ public final class ApplicationStore {
                 rs.getObject("clock_starts_on", LocalDate.class), rs.getString("status"), rs.getBoolean("extended"),
                 rs.getString("reply_type"), rs.getObject("answered_on", LocalDate.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getString("updated_by"), rs.getString("department"));
+                rs.getString("updated_by"), rs.getString("department"), selfService(rs));
+    }
+
+    private static Application.SelfService selfService(ResultSet rs) throws SQLException {
+        if (rs.getString("id_type") == null) return null;
+        return new Application.SelfService(rs.getString("id_type"), rs.getString("id_number"), rs.getString("phone"),
+                rs.getString("delivery"), rs.getString("delivery_address"), rs.getString("email"), rs.getString("screen_id"));
     }
 }

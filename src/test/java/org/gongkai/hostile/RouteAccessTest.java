@@ -165,6 +165,9 @@ class RouteAccessTest extends ServerTest {
         rule("GET /api/ratings/summary", Rule.STAFF, 200, "/api/ratings/summary", null);
         rule("GET /api/applications/lookup", Rule.PUBLIC, 200,
                 "/api/applications/lookup?number=" + application + "&code=" + checkCode, null);
+        rule("POST /api/applications/submit", Rule.PUBLIC, 201, "/api/applications/submit", "{\"name\":\"王五\","
+                + "\"idType\":\"resident_id\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13912345678\","
+                + "\"subject\":\"路由检查\",\"delivery\":\"collect\"}");
         rule("GET /api/applications", Rule.APPLICATIONS, 200, "/api/applications", null);
         rule("POST /api/applications", Rule.APPLICATIONS, 201, "/api/applications", applicationBody());
         rule("GET /api/applications/{number}", Rule.APPLICATIONS, 200, "/api/applications/" + application, null);
@@ -174,6 +177,7 @@ class RouteAccessTest extends ServerTest {
                 "/api/applications/" + newApplication(admin).get("number").asText() + "/department", "{\"department\":\"weather\"}"));
         rule("GET /api/work-calendar", Rule.STAFF, 200, "/api/work-calendar", null);
         rule("GET /api/search", Rule.PUBLIC, 200, "/api/search?q=通知", null);
+        rule("GET /api/ime", Rule.PUBLIC, 200, "/api/ime?pinyin=zhengfu", null);
         rule("GET /api/categories", Rule.PUBLIC, 200, "/api/categories", null);
         rule("GET /api/departments", Rule.PUBLIC, 200, "/api/departments", null);
         rule("POST /api/departments", Rule.ADMIN, 201, who -> new Call("/api/departments",

@@ -13,8 +13,13 @@ public record PairedScreen(ScreenClient client, String id, String secret, long v
     }
 
     public static PairedScreen pair(TestServer server, Http admin, String group) {
+        return pair(server, admin, group, "plaza");
+    }
+
+    /** A screen of kind plaza or touch, paired into group. */
+    public static PairedScreen pair(TestServer server, Http admin, String group, String kind) {
         ScreenClient screen = new ScreenClient(server.wsUrl());
-        screen.hello(null, null, null);
+        screen.hello(null, null, null, null, kind);
         JsonNode welcome = screen.await("welcome", 5000);
         assertThat(welcome.get("status").asText()).isEqualTo("pending");
         String code = welcome.get("pairingCode").asText();

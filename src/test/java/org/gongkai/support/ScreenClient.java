@@ -56,7 +56,12 @@ public final class ScreenClient implements AutoCloseable {
 
     /** A hello from a screen holding lastVersion of group heldGroup's content, as the players send it. */
     public void hello(String screenId, String secret, Long lastVersion, String heldGroup) {
-        var node = JSON.createObjectNode().put("type", "hello").put("kind", "plaza").put("width", 1920).put("height", 1080);
+        hello(screenId, secret, lastVersion, heldGroup, "plaza");
+    }
+
+    /** ...from a screen of kind plaza or touch. */
+    public void hello(String screenId, String secret, Long lastVersion, String heldGroup, String kind) {
+        var node = JSON.createObjectNode().put("type", "hello").put("kind", kind).put("width", 1920).put("height", 1080);
         if (screenId != null) node.put("screenId", screenId).put("secret", secret);
         if (lastVersion != null) node.put("lastVersion", lastVersion);
         if (heldGroup != null) node.put("group", heldGroup);

@@ -43,6 +43,10 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** The running server at a base URL, so that helpers given only a client can reach it. */
+    public Config config() {
+        return config;
+    }
+
     public static TestServer at(String base) {
         TestServer server = RUNNING.get(base);
         if (server == null) throw new IllegalStateException("no test server at " + base);
