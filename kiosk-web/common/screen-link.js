@@ -38,6 +38,11 @@ function load(kind) {
   return read(STORE_PREFIX + kind) || adoptLegacy(kind) || {};
 }
 
+/** The identity this browser keeps for a kind of screen: { screenId, secret } once it has had one, else {}. */
+export function identity(kind) {
+  return load(kind);
+}
+
 function save(kind, state) {
   try {
     localStorage.setItem(STORE_PREFIX + kind, JSON.stringify(state));

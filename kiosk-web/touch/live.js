@@ -5,7 +5,7 @@
 // changes or an item's publish window ends.
 import { el, clear } from '../common/dom.js';
 import { tr } from '../common/i18n.js';
-import { connect } from '../common/screen-link.js';
+import { connect, identity } from '../common/screen-link.js';
 import { serverNow, serverDate } from '../common/clock.js';
 import { alerts, night, windowEdgePassed } from '../common/playlist.js';
 import { screenZone } from '../common/zone.js';
@@ -27,6 +27,12 @@ export function screenState() {
 export function pairedScreenId() {
   var s = link.state;
   return s && s.status === 'active' ? s.screenId : undefined;
+}
+
+/** The paired screen's id and secret, which prove to the server where an application was received; else null. */
+export function pairedScreenProof() {
+  var id = identity('touch');
+  return pairedScreenId() && id.screenId === pairedScreenId() && id.secret ? { screenId: id.screenId, screenSecret: id.secret } : null;
 }
 
 /** A new visit: alerts put aside by the last person come back. */

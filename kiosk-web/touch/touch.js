@@ -15,6 +15,7 @@ import { guardLinks, closeLink } from './links.js';
 import { startVisit } from './rating.js';
 import { stopReading } from './read-aloud.js';
 import { forgetPrinted } from './print.js';
+import { forgetTyped } from './entry-keyboard.js';
 
 var view = document.getElementById('view');
 var idleBox = document.getElementById('idle');
@@ -115,6 +116,7 @@ function reset() {
   closeLink();
   stopReading();
   forgetPrinted();
+  forgetTyped();
   startAttract();
 }
 

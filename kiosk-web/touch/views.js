@@ -10,6 +10,7 @@ import { view as item } from './views/item.js';
 import { view as search } from './views/search.js';
 import { view as finish } from './views/finish.js';
 import { view as application } from './views/application.js';
+import { view as apply } from './views/apply.js';
 
 export var VIEWS = [
   home,
@@ -17,5 +18,6 @@ export var VIEWS = [
   item,
   search,
   finish,
-  application
+  application,
+  apply
 ];

@@ -48,7 +48,9 @@ export var view = {
     into.appendChild(el('h2', { text: tr('依申请公开', 'Information on request') }));
     var lookup = el('button', { type: 'button', className: 'tile', id: 'applications', text: tr('查询申请办理进度', 'Where is my request?') });
     lookup.addEventListener('click', function () { app.open('application', {}); });
-    into.appendChild(el('div', { className: 'tiles' }, [lookup]));
+    var apply = el('button', { type: 'button', className: 'tile', id: 'apply', text: tr('申请公开政府信息', 'Ask for information') });
+    apply.addEventListener('click', function () { app.open('apply', {}); });
+    into.appendChild(el('div', { className: 'tiles' }, [apply, lookup]));
     into.appendChild(el('h2', { text: tr('更多公开内容', 'More') }));
     into.appendChild(el('div', { className: 'tiles small' }, more.map(function (c) { return tile(named(c), 'category=' + c.code); })));
   }

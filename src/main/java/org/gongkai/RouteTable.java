@@ -186,6 +186,7 @@ final class RouteTable {
             page("/touch", h.pages().page("touch/index.html"));
             page("/admin", h.pages().page("admin/index.html"));
             page("/m/items/{id}", h.pages().itemPage("m/item.html"));
+            page("/m/apply", h.pages().page("m/apply.html")); // 依申请公开 on a phone
         });
     }
 

@@ -24,7 +24,7 @@ public final class ImeRoutes {
         Requests.require(PinyinInput.LETTERS.matcher(letters).matches(), "pinyin",
                 "must be 1 to 40 letters a-z without tones or spaces (ü as v), e.g. zhengfu");
         int limit = Requests.intQuery(ctx, "limit", 30, 1, 60);
-        ctx.header("Cache-Control", "public, max-age=86400"); // the same letters give the same words until an upgrade
+        ctx.header("Cache-Control", "no-store"); // the letters are what a citizen typed: no cache keeps them
         ctx.json(Map.of("pinyin", letters, "candidates", dictionary().candidates(letters, limit)));
     }
 

@@ -230,7 +230,7 @@ class RouteAccessTest extends ServerTest {
         rule("GET /qr/{code}/{file}", Rule.PUBLIC, 200, "/qr/" + shortCode + "/" + linkKey + ".svg", null);
         rule("GET /", Rule.PUBLIC, 302, "/", null);
         rule("GET /favicon.ico", Rule.PUBLIC, 204, "/favicon.ico", null);
-        for (String page : new String[]{"/plaza", "/plaza-sw.js", "/touch", "/admin"}) {
+        for (String page : new String[]{"/plaza", "/plaza-sw.js", "/touch", "/admin", "/m/apply"}) {
             rule("GET " + page, Rule.PUBLIC, 200, page, null);
             rule("HEAD " + page, Rule.PUBLIC, 200, page, null);
         }

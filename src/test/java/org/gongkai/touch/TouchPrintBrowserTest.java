@@ -175,7 +175,7 @@ class TouchPrintBrowserTest {
      * page's call is counted instead, and page.pdf() renders what the printer would have got, through the same
      * print layout and @page rules.
      */
-    private static Page printingPage(BrowserContext context) {
+    static Page printingPage(BrowserContext context) {
         Page page = context.newPage();
         page.addInitScript("window.gongkaiPrints = 0; window.print = function () { window.gongkaiPrints++; };");
         return page;
@@ -189,17 +189,17 @@ class TouchPrintBrowserTest {
     }
 
     /** The page as the browser prints it, on the paper print.js asked for. */
-    private static byte[] pdf(Page page) {
+    static byte[] pdf(Page page) {
         assertThat(((Number) page.evaluate("() => window.gongkaiPrints")).intValue()).as("window.print() called").isEqualTo(1);
         page.waitForFunction("() => [...document.querySelectorAll('#print-sheet img')].every(i => i.complete && i.naturalWidth > 0)");
         return page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true).setPrintBackground(true));
     }
 
-    private static String flat(String s) {
+    static String flat(String s) {
         return s.replaceAll("\\s+", "");
     }
 
-    private static void assertInOrder(String text, List<String> parts) {
+    static void assertInOrder(String text, List<String> parts) {
         int at = 0;
         for (String part : parts) {
             int found = text.indexOf(part, at);
@@ -209,7 +209,7 @@ class TouchPrintBrowserTest {
     }
 
     /** Every glyph inside the page's margins (less half a millimetre for the glyphs' own side bearings). */
-    private static void assertWithinPaper(PDDocument pdf, double marginMm) throws IOException {
+    static void assertWithinPaper(PDDocument pdf, double marginMm) throws IOException {
         List<String> outside = new ArrayList<>();
         PDFTextStripper positions = new PDFTextStripper() {
             @Override
