@@ -27,7 +27,7 @@ export function channels() {
 }
 
 export function channelName(code) {
-  return lookup(channels, code);
+  return code === 'kiosk' ? tr('触摸屏自助申请', 'At a touchscreen') : lookup(channels, code);
 }
 
 export function replyTypes() {

@@ -22,7 +22,11 @@ function input(field) {
   Object.keys(INPUTS[field] || {}).forEach(function (k) { attrs[k] = INPUTS[field][k]; });
   var node = field === 'subject' ? el('textarea', { id: 'f-subject', name: 'subject', maxlength: 1000, rows: 4 }) : el('input', attrs);
   if (field === 'subject') node.value = values.subject;
-  node.addEventListener('input', function () { values[field] = node.value; });
+  node.addEventListener('input', function () {
+    values[field] = node.value;
+    var shown = document.getElementById('e-' + field);
+    if (shown) shown.parentNode.removeChild(shown); // the message was about what is no longer there
+  });
   return node;
 }
 

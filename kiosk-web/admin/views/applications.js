@@ -85,10 +85,10 @@ function load(page) {
 function columns(page) {
   return [
     { title: tr('编号', 'Number'), value: function (a) { return a.number; }, className: 'mono nowrap' },
-    { title: tr('申请人', 'Applicant'), value: function (a) { return a.applicant; } },
+    { title: tr('申请人', 'Applicant'), value: applicant },
     { title: tr('申请内容', 'Request'), value: subject },
     { title: tr('承办部门', 'Handled by'), value: function (a) { return departmentName(page, a.department); } },
-    { title: tr('渠道', 'Channel'), value: function (a) { return channelName(a.channel); } },
+    { title: tr('渠道', 'Channel'), value: channel },
     { title: tr('收到日期', 'Received'), value: function (a) { return formatDate(a.receivedOn); } },
     { title: tr('状态', 'State'), value: state },
     { title: tr('答复期限', 'Deadline'), value: deadline },
@@ -97,6 +97,25 @@ function columns(page) {
       a.status !== 'answered' ? button(tr('办理', 'Move on'), function () { move(page, a); }, 'link') : null,
       page.router ? button(tr('分办', 'Route'), function () { route(page, a); }, 'link') : null]); }, className: 'actions' }
   ];
+}
+
+// A citizen's own application also says who they are, how to reach them and how the answer goes to them.
+function applicant(a) {
+  var s = a.selfService;
+  if (!s) return a.applicant;
+  var delivery = { collect: tr('到窗口领取', 'collect'), post: tr('邮寄：', 'post: ') + (s.address || ''),
+    email: tr('电子邮件：', 'e-mail: ') + (s.email || '') }[s.delivery] || s.delivery;
+  return el('span', { className: 'stack' }, [el('span', { text: a.applicant }),
+    el('span', { className: 'muted', text: (s.idTypeName || s.idType) + ' ' + s.idNumber }),
+    el('span', { className: 'muted', text: tr('电话 ', 'Phone ') + s.phone }),
+    el('span', { className: 'muted', text: tr('获取方式：', 'Receive by: ') + delivery })]);
+}
+
+function channel(a) {
+  var s = a.selfService;
+  if (a.channel !== 'kiosk' || !s) return channelName(a.channel);
+  return el('span', { className: 'stack' }, [el('span', { text: channelName(a.channel) }),
+    el('span', { className: 'muted', text: tr('受理终端：', 'Screen: ') + (s.screenName || s.screenId) })]);
 }
 
 function subject(a) {

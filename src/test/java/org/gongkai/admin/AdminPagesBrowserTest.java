@@ -219,7 +219,12 @@ class AdminPagesBrowserTest extends ServerTest {
         String overdue = "{\"channel\":\"online\",\"subject\":\"某街道2025年财政预算\",\"applicant\":\"周过期\",\"receivedOn\":\""
                 + java.time.LocalDate.now().minusDays(45) + "\"}";
         assertThat(admin.post("/api/applications", overdue).status()).isEqualTo(201);
+        String own = "{\"name\":\"钱自助\",\"idType\":\"resident_id\",\"idNumber\":\"11010519491231002X\","
+                + "\"phone\":\"13912345678\",\"subject\":\"本镇2026年低保资金发放情况\",\"delivery\":\"post\",\"address\":\"城关镇人民路12号\"}";
+        assertThat(server.anonymous().post("/api/applications/submit", own).status()).isEqualTo(201);
         Page page = asAdmin("#/applications");
+        assertThat(row(page, "钱自助").textContent()).contains("网上申请", "居民身份证 11010519491231002X", "电话 13912345678",
+                "邮寄：城关镇人民路12号");
         assertThat(row(page, "周过期").locator(".badge-danger").textContent()).startsWith("已超期");
         page.waitForSelector("#register");
         submitExpectingError(page, "#register", "subject");

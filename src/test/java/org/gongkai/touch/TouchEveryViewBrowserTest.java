@@ -251,6 +251,17 @@ class TouchEveryViewBrowserTest {
         page.click(".key[data-key='search']");
         page.waitForSelector(".application .facts");
         walk.measure(page, "application found");
+
+        page.click("#home");
+        page.click("#apply");
+        page.waitForSelector(".field-box[data-field='name'].active");
+        walk.measure(page, "apply form");
+        for (String k : List.of("z", "h", "a", "n", "g")) page.click(".keyboard.entry .key[data-key='" + k + "']");
+        page.waitForSelector(".candidate");
+        walk.measure(page, "apply form, pinyin candidates");
+        page.click("#apply-review");
+        page.waitForSelector(".field-error");
+        walk.measure(page, "apply form, fields to correct");
         if (mode.equals("contrast")) shot(page, "touch-application-contrast");
 
         page.click("#finish");
