@@ -10,6 +10,7 @@ import { ID_TYPES, DELIVERIES, fieldsFor, fieldLabel, named, problem, firstProbl
 import { entryKeyboard } from '../entry-keyboard.js';
 import { pairedScreenProof } from '../live.js';
 import { printLayout, printSheet } from '../print.js';
+import { getJson } from '../../common/get-json.js';
 
 var MAX = { name: 50, idNumber: 20, phone: 20, subject: 500, address: 300, email: 200 };
 var TEXT_FIELDS = ['name', 'idNumber', 'phone', 'subject', 'address', 'email'];
@@ -49,6 +50,9 @@ export var view = {
 };
 
 function formPage(into, app, param) {
+  // The server reads its pinyin dictionary on first use (a few seconds after a restart): ask now, while the
+  // citizen reads the form, so that the first letter typed does not wait for it.
+  getJson('/api/ime?pinyin=a&limit=1').catch(function () {});
   var values = param.values;
   var composing = '';
   var boxes = {};

@@ -225,6 +225,8 @@ class AdminPagesBrowserTest extends ServerTest {
         Page page = asAdmin("#/applications");
         assertThat(row(page, "钱自助").textContent()).contains("网上申请", "居民身份证 11010519491231002X", "电话 13912345678",
                 "邮寄：城关镇人民路12号");
+        row(page, "钱自助").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-applications-self-service-1366x768.png")));
         assertThat(row(page, "周过期").locator(".badge-danger").textContent()).startsWith("已超期");
         page.waitForSelector("#register");
         submitExpectingError(page, "#register", "subject");
