@@ -16,6 +16,7 @@ import { startVisit } from './rating.js';
 import { stopReading } from './read-aloud.js';
 import { forgetPrinted } from './print.js';
 import { forgetTyped } from './entry-keyboard.js';
+import { startOffline, isOffline, onOfflineChange, syncCopy } from './offline.js';
 
 var view = document.getElementById('view');
 var idleBox = document.getElementById('idle');
@@ -95,6 +96,15 @@ function paintChrome() {
   setLarge(document.body.classList.contains('large'));
   setContrast(document.body.classList.contains('contrast'));
   paintPairing();
+  paintOffline();
+}
+
+// 离线 in the top bar while the server cannot be reached; the views say what is paused.
+function paintOffline() {
+  var mark = document.getElementById('offline');
+  mark.hidden = !isOffline();
+  mark.textContent = tr('离线', 'Offline');
+  mark.title = tr('服务器暂时连不上，显示的是本机保存的内容', 'The server cannot be reached: this is what the screen keeps');
 }
 
 function setLanguage(value) {
@@ -137,9 +147,16 @@ contrastButton.addEventListener('click', function () { setContrast(!document.bod
 document.getElementById('stay').addEventListener('click', function () { /* the touch itself keeps the session */ });
 guardLinks(function (id) { app.open('item', { id: id }); });
 
-// What is on screen is drawn again, in place, when content changes, unless it holds what someone is typing.
+// What is on screen is drawn again, in place, when content changes, unless it holds what someone is typing; the
+// offline copy is fetched again.
 watchScreen(function () {
+  syncCopy();
   if (current && !attractShown() && !current.view.keepsInput) show(current);
+});
+// Going offline or coming back redraws what is on screen, and always a view that needs the server.
+onOfflineChange(function () {
+  paintOffline();
+  if (current && !attractShown() && (!current.view.keepsInput || current.view.needsServer)) show(current);
 });
 
 // ?preview: the admin page's live preview of an item being written; no screen connection, no idle reset.
@@ -151,6 +168,7 @@ if (PREVIEW) {
     app.replace('item', { item: e.data.item });
   });
 } else {
+  startOffline();
   connectScreen(paintPairing);
   watchIdle(IDLE_SECONDS, function (left) {
     idleBox.hidden = left === null || attractShown();

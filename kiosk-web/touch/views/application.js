@@ -5,12 +5,15 @@ import { tr } from '../../common/i18n.js';
 import { getJson, failureText } from '../../common/get-json.js';
 import { keyboard } from '../keyboard.js';
 import { pairedScreenId } from '../live.js';
+import { isOffline, offlineNote } from '../offline.js';
 
 // param keeps what the view holds while it is open: the two fields, which one is being typed, and the answer.
 export var view = {
   id: 'application',
   keepsInput: true, // typed text would be lost: content changes do not redraw it
+  needsServer: true, // offline, it says so instead
   render: function (into, app, param) {
+    if (isOffline()) { into.appendChild(offlineNote(['查询申请办理进度', 'looking up an application is'])); return; }
     if (!param.fields) {
       param.fields = { number: '', code: '' };
       param.active = 'number';

@@ -9,6 +9,7 @@ import { ID_TYPES, DELIVERIES, fieldsFor, fieldLabel, named, problem, firstProbl
   submitFailure, maskName, maskPhone, receiptRows, receiptNotes } from '../../common/application-form.js';
 import { entryKeyboard } from '../entry-keyboard.js';
 import { pairedScreenProof } from '../live.js';
+import { isOffline, offlineNote } from '../offline.js';
 import { printLayout, printSheet } from '../print.js';
 import { getJson } from '../../common/get-json.js';
 
@@ -36,7 +37,9 @@ function modeOf(field, values) {
 export var view = {
   id: 'apply',
   keepsInput: true,
+  needsServer: true, // offline, it says so instead
   render: function (into, app, param) {
+    if (isOffline()) { into.appendChild(offlineNote(['提交申请', 'applying is'])); return; }
     if (!param.values) {
       param.values = { name: '', idType: 'resident_id', idNumber: '', phone: '', subject: '', delivery: 'collect', address: '', email: '' };
       param.active = 'name';

@@ -3,11 +3,19 @@
 import { el, clear } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
 import { ratingButtons, loadRatingOptions, ratingMessage } from '../rating.js';
+import { isOffline, offlineNote } from '../offline.js';
 
 export var view = {
   id: 'finish',
   keepsInput: true, // a rating half made would be lost: content changes do not redraw it
   render: function (into, app) {
+    if (isOffline()) {
+      var done = el('button', { type: 'button', className: 'page-button', id: 'skip-rating', text: tr('结束使用', 'Finish') });
+      done.addEventListener('click', app.reset);
+      into.appendChild(offlineNote(['评价', 'rating is']));
+      into.appendChild(done);
+      return;
+    }
     into.appendChild(el('h2', { text: tr('请您对本次查询服务进行评价（匿名）', 'Please rate this service (anonymous)') }));
     var chosen = {};
     var reasons = el('div', { className: 'reasons' });

@@ -2,6 +2,7 @@
 import { el } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
 import { getJson } from '../../common/get-json.js';
+import { isOffline, offlineNote } from '../offline.js';
 
 var MAIN_CATEGORIES = ['notices', 'office-guides', 'policy-documents', 'interpretations', 'org-functions'];
 // These tiles list every item of a kind (a guide filed under 社会救助 is still a 办事指南).
@@ -50,7 +51,8 @@ export var view = {
     lookup.addEventListener('click', function () { app.open('application', {}); });
     var apply = el('button', { type: 'button', className: 'tile', id: 'apply', text: tr('申请公开政府信息', 'Ask for information') });
     apply.addEventListener('click', function () { app.open('apply', {}); });
-    into.appendChild(el('div', { className: 'tiles' }, [apply, lookup]));
+    into.appendChild(isOffline() ? offlineNote(['提交申请和查询办理进度', 'applying and looking up an application are'])
+      : el('div', { className: 'tiles' }, [apply, lookup]));
     into.appendChild(el('h2', { text: tr('更多公开内容', 'More') }));
     into.appendChild(el('div', { className: 'tiles small' }, more.map(function (c) { return tile(named(c), 'category=' + c.code); })));
   }

@@ -10,6 +10,7 @@ import { ratingBox } from '../rating.js';
 import { offerReadAloud } from '../read-aloud.js';
 import { pairedScreenId } from '../live.js';
 import { printButton } from '../print.js';
+import { isOffline } from '../offline.js';
 
 // param: { id } of an item to load, or { item } already in hand (the admin page's preview).
 export var view = {
@@ -35,7 +36,7 @@ function countView(item) {
 function itemPage(item, into) {
   var article = el('article', { className: 'item', 'data-id': item.id }, renderItem(item, function (rid) { return '#item-' + rid; }));
   linkify(article);
-  if (item.kind === 'guide') article.appendChild(ratingBox(item));
+  if (item.kind === 'guide' && !isOffline()) article.appendChild(ratingBox(item)); // a rating needs the server
   var qr = el('figure', { className: 'qr' }, [
     item.links ? el('img', { src: item.links.qrSvg, alt: tr('二维码', 'QR code') }) : el('div', { className: 'qr-later' }),
     el('figcaption', { text: item.links ? tr('扫码在手机上阅读全文', 'Scan to read it on your phone')

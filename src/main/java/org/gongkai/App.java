@@ -238,7 +238,8 @@ public final class App {
                 new org.gongkai.speech.SpeechRoutes(speech, items),
                 new org.gongkai.usage.UsageRoutes(viewCounter, viewStore, itemStore, itemViews, screenStore, clock,
                         config.display().zone()),
-                new org.gongkai.ime.ImeRoutes()));
+                new org.gongkai.ime.ImeRoutes(),
+                new org.gongkai.offline.OfflineRoutes(items, itemStore, itemViews, search, catalogue, clock)));
     }
 
     public int port() {

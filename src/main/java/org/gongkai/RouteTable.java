@@ -62,7 +62,7 @@ final class RouteTable {
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
                     Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes,
                     org.gongkai.speech.SpeechRoutes speech, org.gongkai.usage.UsageRoutes usage,
-                    org.gongkai.ime.ImeRoutes ime) {}
+                    org.gongkai.ime.ImeRoutes ime, org.gongkai.offline.OfflineRoutes offline) {}
 
     private RouteTable() {}
 
@@ -137,6 +137,7 @@ final class RouteTable {
                 get("/work-calendar", h.calendar()::calendar, STAFF);
                 get("/search", h.search()::search, PUBLIC);
                 get("/ime", h.ime()::candidates, PUBLIC); // the touchscreen keyboard's pinyin input
+                get("/offline", h.offline()::copy, PUBLIC); // what a touchscreen keeps for when the server is down
                 get("/categories", ctx -> ctx.json(h.catalogue()), PUBLIC);
                 path("/departments", () -> {
                     get(h.departments()::list, PUBLIC);
@@ -183,6 +184,7 @@ final class RouteTable {
             get("/favicon.ico", ctx -> ctx.status(204), PUBLIC); // kiosks ask for it; an empty answer keeps their consoles clean
             page("/plaza", h.pages().page("plaza/index.html"));
             page("/plaza-sw.js", h.pages().script("plaza/sw.js"));
+            page("/touch-sw.js", h.pages().script("touch/sw.js"));
             page("/touch", h.pages().page("touch/index.html"));
             page("/admin", h.pages().page("admin/index.html"));
             page("/m/items/{id}", h.pages().itemPage("m/item.html"));

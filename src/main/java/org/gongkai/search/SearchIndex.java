@@ -144,7 +144,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Keys of the title's words and runs of words; a long word's parts have theirs too (社会保险: shehui, bx). */
-    private Map<String, String> pinyinKeys(String title) {
+    Map<String, String> pinyinKeys(String title) {
         List<String> segmented = terms(segments, title);
         Map<String, String> keys = Pinyin.keys(segmented);
         for (String word : segmented) {

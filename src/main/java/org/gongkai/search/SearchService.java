@@ -43,6 +43,11 @@ public final class SearchService implements AutoCloseable {
         LOG.info("Search index built: {} items in {} ms", all.size(), (System.nanoTime() - t) / 1_000_000);
     }
 
+    /** The pinyin keys the index gives a title (full pinyin and initials of its words, e.g. ylbx) -> the words. */
+    public java.util.Map<String, String> pinyinKeys(String title) {
+        return index.pinyinKeys(title);
+    }
+
     public SearchIndex.Result search(String q, String kind, int offset, int limit) {
         return index.search(q, kind, clock.instant(), offset, limit);
     }

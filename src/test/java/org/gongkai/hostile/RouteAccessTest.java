@@ -178,6 +178,7 @@ class RouteAccessTest extends ServerTest {
         rule("GET /api/work-calendar", Rule.STAFF, 200, "/api/work-calendar", null);
         rule("GET /api/search", Rule.PUBLIC, 200, "/api/search?q=通知", null);
         rule("GET /api/ime", Rule.PUBLIC, 200, "/api/ime?pinyin=zhengfu", null);
+        rule("GET /api/offline", Rule.PUBLIC, 200, "/api/offline", null);
         rule("GET /api/categories", Rule.PUBLIC, 200, "/api/categories", null);
         rule("GET /api/departments", Rule.PUBLIC, 200, "/api/departments", null);
         rule("POST /api/departments", Rule.ADMIN, 201, who -> new Call("/api/departments",
@@ -230,7 +231,7 @@ class RouteAccessTest extends ServerTest {
         rule("GET /qr/{code}/{file}", Rule.PUBLIC, 200, "/qr/" + shortCode + "/" + linkKey + ".svg", null);
         rule("GET /", Rule.PUBLIC, 302, "/", null);
         rule("GET /favicon.ico", Rule.PUBLIC, 204, "/favicon.ico", null);
-        for (String page : new String[]{"/plaza", "/plaza-sw.js", "/touch", "/admin", "/m/apply"}) {
+        for (String page : new String[]{"/plaza", "/plaza-sw.js", "/touch", "/touch-sw.js", "/admin", "/m/apply"}) {
             rule("GET " + page, Rule.PUBLIC, 200, page, null);
             rule("HEAD " + page, Rule.PUBLIC, 200, page, null);
         }

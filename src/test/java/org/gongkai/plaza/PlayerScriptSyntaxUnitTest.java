@@ -62,10 +62,20 @@ class PlayerScriptSyntaxUnitTest {
      */
     @Test
     void theServiceWorkerCachesEveryModuleThePlazaPlayerImports() throws IOException {
-        String worker = Files.readString(Path.of("kiosk-web/plaza/sw.js"), StandardCharsets.UTF_8);
+        assertWorkerListsEveryModule("kiosk-web/plaza/sw.js", "kiosk-web/plaza/plaza.js");
+    }
+
+    /** The touchscreen's worker too, which answers from its copy while the server is down (issue 15.5). */
+    @Test
+    void theTouchServiceWorkerCachesEveryModuleTheTouchscreenImports() throws IOException {
+        assertWorkerListsEveryModule("kiosk-web/touch/sw.js", "kiosk-web/touch/touch.js");
+    }
+
+    private static void assertWorkerListsEveryModule(String workerPath, String entry) throws IOException {
+        String worker = Files.readString(Path.of(workerPath), StandardCharsets.UTF_8);
         java.util.Set<Path> seen = new java.util.TreeSet<>();
-        java.util.Deque<Path> next = new java.util.ArrayDeque<>(List.of(Path.of("kiosk-web/plaza/plaza.js")));
-        Pattern importFrom = Pattern.compile("^import .* from '([^']+)';", Pattern.MULTILINE);
+        java.util.Deque<Path> next = new java.util.ArrayDeque<>(List.of(Path.of(entry)));
+        Pattern importFrom = Pattern.compile("^import [^;]*? from '([^']+)';", Pattern.MULTILINE | Pattern.DOTALL);
         while (!next.isEmpty()) {
             Path module = next.pop().normalize();
             if (!seen.add(module)) continue;
@@ -75,7 +85,7 @@ class PlayerScriptSyntaxUnitTest {
         assertThat(seen).hasSizeGreaterThan(5);
         for (Path module : seen) {
             String url = "/kiosk/" + Path.of("kiosk-web").relativize(module).toString().replace('\\', '/');
-            assertThat(worker).as("sw.js SHELL lists " + url).contains("'" + url + "'");
+            assertThat(worker).as(workerPath + " SHELL lists " + url).contains("'" + url + "'");
         }
     }
 
