@@ -19,7 +19,7 @@ public class ImeBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         long before = usedHeap();
         long t0 = System.nanoTime();
-        PinyinInput input = PinyinInput.load();
+        PinyinInput input = PinyinInput.load(java.util.List.of("低保", "医保", "社保", "公积金"));
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
         long kept = usedHeap() - before;
         System.out.printf("dictionary: %d readings, loaded in %d ms, heap kept %.1f MB%n", input.readings(), loadMs, kept / 1e6);

@@ -11,6 +11,8 @@ var LETTERS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 var DIGITS = '1234567890';
 var PAGE = 8;
 var MAX_COMPOSING = 30;
+var RETRY_MS = 2000; // after a failed lookup of the letters still being composed,
+var MAX_RETRIES = 3; // this many times; the next letter typed asks again anyway
 var cache = {}; // letters -> candidates, for this visit only
 
 /** A new visit: nothing the last person typed stays, not even as letters looked up. */
@@ -94,7 +96,8 @@ export function entryKeyboard(target) {
     }
   }
 
-  function lookUp() {
+  function lookUp(retry) {
+    var tries = retry || 0;
     var letters = state.composing;
     state.page = 0;
     if (!letters) { state.candidates = []; paintBar(); return; }
@@ -109,7 +112,10 @@ export function entryKeyboard(target) {
       if (asked !== state.asked) return;
       state.candidates = [];
       paintBar();
-      bar.appendChild(el('span', { className: 'error', text: tr('暂时无法查字，请稍后再试', 'Words cannot be looked up now') }));
+      bar.appendChild(el('span', { className: 'error', text: tr('暂时无法查字，正在重试…', 'Words cannot be looked up now; trying again…') }));
+      if (tries < MAX_RETRIES && document.body.contains(board)) {
+        setTimeout(function () { if (asked === state.asked && state.composing === letters) lookUp(tries + 1); }, RETRY_MS);
+      }
     });
   }
 

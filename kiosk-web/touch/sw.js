@@ -165,8 +165,16 @@ function keepCopy(response) {
   });
 }
 
+// What the copy can answer waits for the server NETWORK_WAIT_MS at most; anything else (pinyin candidates, an
+// application) waits as long as the server takes, and only a failure to reach it is answered offline.
+function answerable(url) {
+  return url.pathname === COPY || url.pathname === '/api/categories' || url.pathname === '/api/search'
+    || url.pathname === '/api/usage/popular' || /^\/api\/items(\/\d+)?$/.test(url.pathname);
+}
+
 function api(request, url) {
-  return withTimeout(fetch(request)).then(function (response) {
+  var network = answerable(url) ? withTimeout(fetch(request)) : fetch(request);
+  return network.then(function (response) {
     return url.pathname === COPY ? keepCopy(response) : response;
   }).catch(function () {
     return url.pathname === COPY ? caches.match(COPY).then(function (c) { return c || unavailable(); }) : offlineAnswer(url);
@@ -177,9 +185,7 @@ self.addEventListener('fetch', function (event) {
   var url = new URL(event.request.url);
   if (url.origin !== location.origin) return;
   if (event.request.method !== 'GET') {
-    if (url.pathname.indexOf('/api/') === 0) {
-      event.respondWith(withTimeout(fetch(event.request)).catch(function () { return unavailable(); }));
-    }
+    if (url.pathname.indexOf('/api/') === 0) event.respondWith(fetch(event.request).catch(function () { return unavailable(); }));
     return;
   }
   if (url.pathname.indexOf('/qr/') === 0) event.respondWith(cacheFirst(event.request));

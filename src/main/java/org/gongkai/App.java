@@ -85,6 +85,7 @@ public final class App {
     private final ShortLinks shortLinks;
     private final PlayService plays;
     private final SearchService search;
+    private final org.gongkai.search.Synonyms synonyms;
     private final RatingStore ratingStore;
     private final org.gongkai.usage.ViewStore viewStore;
     private final org.gongkai.usage.ViewCounter viewCounter;
@@ -132,7 +133,8 @@ public final class App {
         shortLinks = new ShortLinks(config.server().publicBaseUrl());
         itemViews = new ItemViews(itemStore, departments, shortLinks, reviewStore);
         plays = new PlayService(new PlayStore(jdbi), clock);
-        search = new SearchService(itemStore, feed, clock, SynonymsLoader.load(config));
+        synonyms = SynonymsLoader.load(config);
+        search = new SearchService(itemStore, feed, clock, synonyms);
         ratingStore = new RatingStore(jdbi);
         viewStore = new org.gongkai.usage.ViewStore(jdbi);
         viewCounter = new org.gongkai.usage.ViewCounter(viewStore, clock, config.display().zone());
@@ -238,7 +240,7 @@ public final class App {
                 new org.gongkai.speech.SpeechRoutes(speech, items),
                 new org.gongkai.usage.UsageRoutes(viewCounter, viewStore, itemStore, itemViews, screenStore, clock,
                         config.display().zone()),
-                new org.gongkai.ime.ImeRoutes(),
+                new org.gongkai.ime.ImeRoutes(synonyms.words()),
                 new org.gongkai.offline.OfflineRoutes(items, itemStore, itemViews, search, catalogue, clock)));
     }
 

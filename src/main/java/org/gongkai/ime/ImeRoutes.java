@@ -14,10 +14,17 @@ import java.util.concurrent.TimeoutException;
 /**
  * GET /api/ime?pinyin=zhengfu[&limit=30]: the touchscreen keyboard's candidates for letters typed. The dictionary
  * is read on the first request, off the start-up path (screens do not need it to play); that request waits for it.
+ * The office's own words (the search synonyms: 低保, 医保, 公积金) are added to it as words much used.
  */
 public final class ImeRoutes {
     private static final int WAIT_SECONDS = 20;
-    private static CompletableFuture<PinyinInput> input; // one per process: it never changes
+    /** One per process and vocabulary: a dictionary never changes once read. */
+    private static final java.util.Map<java.util.Set<String>, CompletableFuture<PinyinInput>> LOADED = new java.util.HashMap<>();
+    private final java.util.Set<String> ownWords;
+
+    public ImeRoutes(java.util.Set<String> ownWords) {
+        this.ownWords = java.util.Set.copyOf(ownWords);
+    }
 
     public void candidates(Context ctx) {
         String letters = ctx.queryParam("pinyin") == null ? "" : ctx.queryParam("pinyin").strip().toLowerCase(Locale.ROOT);
@@ -30,9 +37,12 @@ public final class ImeRoutes {
 
     private PinyinInput dictionary() {
         CompletableFuture<PinyinInput> loading;
-        synchronized (ImeRoutes.class) {
-            if (input == null || input.isCompletedExceptionally()) input = CompletableFuture.supplyAsync(PinyinInput::load, ImeRoutes::daemon);
-            loading = input;
+        synchronized (LOADED) {
+            loading = LOADED.get(ownWords);
+            if (loading == null || loading.isCompletedExceptionally()) {
+                loading = CompletableFuture.supplyAsync(() -> PinyinInput.load(ownWords), ImeRoutes::daemon);
+                LOADED.put(ownWords, loading);
+            }
         }
         try {
             return loading.get(WAIT_SECONDS, TimeUnit.SECONDS);

@@ -42,6 +42,7 @@ public final class PinyinInput {
     private static final int MAX_WORD = 6;
     private static final char LAST_LETTER = 'z' + 1;
     private static final int LONGEST_SYLLABLE = 6; // zhuang
+    private static final int OWN_WORD_RANK = 100; // an office's own word counts as the 100th most used word
 
     private record Entry(String text, long uses) {}
 
@@ -111,9 +112,12 @@ public final class PinyinInput {
      * Reads both dictionaries: a second or two, so it is done once, on first use. A character is counted under a
      * reading as often as the counted words read it so (行 under hang from 银行, under xing from 行政), plus its own
      * count under its first reading; a reading no counted word uses (省 xian) comes after the counted ones.
+     * ownWords (an office's vocabulary, such as 低保, which the corpus predates) count as much as the most used words.
      */
-    public static PinyinInput load() {
+    public static PinyinInput load(java.util.Collection<String> ownWords) {
         Map<String, Long> words = countedWords();
+        long most = words.values().stream().filter(n -> n > 0).sorted(Comparator.reverseOrder()).skip(OWN_WORD_RANK).findFirst().orElse(1L);
+        for (String w : ownWords) if (w.length() > 1 && w.length() <= MAX_WORD && allHan(w)) words.merge(w, most, Math::max);
         Map<String, Long> charReadings = new HashMap<>(); // "行 hang" -> uses
         Map<String, List<Entry>> lists = new HashMap<>();
         words.forEach((word, n) -> {

@@ -60,6 +60,11 @@ public final class Synonyms {
         return new Synonyms(List.of());
     }
 
+    /** Every word of every group: the office's own vocabulary (低保, 医保, 公积金). */
+    public java.util.Set<String> words() {
+        return java.util.Set.copyOf(groups.keySet());
+    }
+
     /** The word itself first, then the others of its group; just the word when it has none. */
     public List<String> alternatives(String word) {
         return groups.getOrDefault(word, List.of(word));

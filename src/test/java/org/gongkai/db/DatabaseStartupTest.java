@@ -85,16 +85,28 @@ class DatabaseStartupTest {
         upgradeBeyondThisBuild(embedded);
         embedded.close();
         Exit exit = assertOneLine(Map.of("GONGKAI_DATA_DIR", data.toString()), "gongkai: database " + name
-                + ": its schema is at version 17, newer than this Gongkai (");
+                + ": its schema is at version " + NEWER + ", newer than this Gongkai (");
         assertThat(exit.stderr()).endsWith("): run the Gongkai that upgraded it");
 
         assumeTrue(TestServer.onPostgres(), "the same on PostgreSQL needs GONGKAI_TEST_POSTGRES");
         HikariDataSource schema = TestServer.freshDatabase();
         try {
             upgradeBeyondThisBuild(schema);
-            assertOneLine(withDatabaseUrl(schema.getJdbcUrl()), "its schema is at version 17, newer than this Gongkai (");
+            assertOneLine(withDatabaseUrl(schema.getJdbcUrl()), "its schema is at version " + NEWER + ", newer than this Gongkai (");
         } finally {
             TestServer.dispose(schema);
+        }
+    }
+
+    /** One past this build's newest migration: the version a newer Gongkai would have left. */
+    static final int NEWER = newestMigration() + 1;
+
+    private static int newestMigration() {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -103,7 +115,7 @@ class DatabaseStartupTest {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
                     + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (1000, '17', 'from a newer Gongkai', 'SQL', 'V17__newer.sql', 0, 'test', 0, true)");
+                    + " VALUES (1000, '" + NEWER + "', 'from a newer Gongkai', 'SQL', 'V" + NEWER + "__newer.sql', 0, 'test', 0, true)");
         }
     }
 

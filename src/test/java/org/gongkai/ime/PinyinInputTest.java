@@ -69,6 +69,13 @@ class PinyinInputTest {
     }
 
     @Test
+    void theOfficesOwnWordsFromTheSynonymsComeFirst() {
+        // 低保 is newer than the corpus, whose dibao is an old word (地保); synonyms.yaml has it
+        assertThat(texts(candidates("dibao"), 1)).containsExactly("低保");
+        assertThat(texts(candidates("gongjijin"), 1)).containsExactly("公积金");
+    }
+
+    @Test
     void rareCharactersOfNamesAreThereAfterTheCommonOnes() {
         JsonNode kun = citizen.get("/api/ime?pinyin=kun&limit=60").json().get("candidates");
         List<String> all = texts(kun, 60);

@@ -180,6 +180,33 @@ class TouchApplyBrowserTest {
     }
 
     @Test
+    void inLargeTextAndLandscapeTheCheckAndTheReceiptMeetTheSizes() {
+        try (BrowserContext context = TouchBrowserTest.context(browser, 1920, 1080)) {
+            Page page = TouchPrintBrowserTest.printingPage(context);
+            TouchBrowserTest.pair(page, server, "/touch?idle=600", "大字申请查询机");
+            TouchBrowserTest.tap(page, "#large");
+            TouchBrowserTest.tap(page, "#apply");
+            pinyin(page, "zhou", "周");
+            TouchBrowserTest.tap(page, ".key[data-key='next']");
+            keys(page, ID);
+            TouchBrowserTest.tap(page, ".key[data-key='next']");
+            keys(page, "0571-87654321");
+            TouchBrowserTest.tap(page, ".key[data-key='next']");
+            pinyin(page, "dibao", "低保");
+            TouchBrowserTest.tap(page, "#apply-review");
+            page.waitForSelector(".apply-summary");
+            assertThat(TouchLayout.measure(page, "apply confirm, 大字, landscape", true).failures()).isEmpty();
+            TouchBrowserTest.tap(page, "#apply-send");
+            page.waitForSelector("#apply-done");
+            assertThat(TouchLayout.measure(page, "apply done, 大字, landscape", true).failures()).isEmpty();
+            page.screenshot(new Page.ScreenshotOptions().setPath(TouchBrowserTest.SHOTS.resolve("touch-apply-done-large-1920x1080.png")));
+            TouchBrowserTest.tap(page, "#apply-finish");
+            page.waitForSelector("#attract:not([hidden])");
+            assertThat(page.textContent("#print-sheet")).as("the receipt's sheet is emptied with the rest").isEmpty();
+        }
+    }
+
+    @Test
     void theSameFormOnAPhoneArrivesOnline() {
         try (BrowserContext context = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(390, 844).setHasTouch(true).setIsMobile(true))) {

@@ -85,6 +85,9 @@ class TouchOfflineBrowserTest {
             page.waitForFunction("() => { const i = document.querySelector('.qr img'); return i && i.complete && i.naturalWidth > 0; }");
             assertThat(page.locator(".rating").count()).as("no rating offline").isZero();
             shot(page, "touch-offline-guide-1080x1920");
+            page.setViewportSize(1920, 1080);
+            shot(page, "touch-offline-guide-1920x1080");
+            page.setViewportSize(1080, 1920);
 
             page.click("#search");
             page.click(".word[data-word='养老']");
@@ -96,6 +99,7 @@ class TouchOfflineBrowserTest {
             page.click(".key[data-key='search']");
             page.waitForSelector(".results .entry:has-text('" + GUIDE + "')");
             assertThat(page.textContent(".results .entry:has-text('" + GUIDE + "') mark")).isEqualTo("养老保险");
+            shot(page, "touch-offline-search-1080x1920");
             page.setViewportSize(1920, 1080);
             shot(page, "touch-offline-search-1920x1080");
 
