@@ -115,11 +115,13 @@ export function submitApplication(values, proof) {
   });
 }
 
-/** What a failed submission tells the citizen. */
-export function submitFailure(err) {
+/** What a failed submission tells the citizen; fromScreen: at a touchscreen (else on a phone). */
+export function submitFailure(err, fromScreen) {
   if (err.status === 429) {
-    return tr('本机近一小时受理的申请已达上限，请稍后再试，或到政务公开窗口办理。',
-      'This screen has taken as many applications as it may this hour; please try later or apply at the counter.');
+    return fromScreen ? tr('本机近一小时受理的申请已达上限，请稍后再试，或到政务公开窗口办理。',
+      'This screen has taken as many applications as it may this hour; please try later or apply at the counter.')
+      : tr('近一小时从您所在网络提交的申请已达上限，请稍后再试，或到政务公开窗口办理。',
+        'As many applications as allowed in an hour have come from your network; please try later or apply at the counter.');
   }
   if (err.status === 400 && err.field) return fieldLabel(err.field) + tr('：请核对后重新填写', ': please check it and enter it again');
   if (err.status === 0) return tr('无法连接服务器，申请没有提交。请稍后再试，或到窗口办理。', 'The server cannot be reached: the application was not sent. Please try later or apply at the counter.');

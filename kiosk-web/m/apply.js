@@ -75,8 +75,8 @@ function form() {
     submitApplication(values, null).then(done, function (err) {
       send.disabled = false;
       var shown = {};
-      if (err.status === 400 && err.field) shown[err.field] = submitFailure(err);
-      else shown.subject = submitFailure(err);
+      if (err.status === 400 && err.field) shown[err.field] = submitFailure(err, false);
+      else shown.subject = submitFailure(err, false);
       showErrors(shown);
     });
   });

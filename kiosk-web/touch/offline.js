@@ -34,6 +34,9 @@ export function onOfflineChange(onChange) {
 
 export function startOffline() {
   if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.addEventListener('message', function (e) {
+      if (e.data && e.data.type === 'gongkai-offline-answer' && !offline) probe(); // check now, not in 15 s
+    });
     navigator.serviceWorker.register('/touch-sw.js', { scope: '/touch' }).then(function () {
       return controlled();
     }).then(syncCopy).catch(function () { /* keeps running, only without its copy */ });

@@ -141,7 +141,15 @@ function pinyinMarks(keys, q) {
   return { exact: false, words: started.filter(function (w) { return w.length === shortest; }) };
 }
 
+// The pages hear at once that the server did not answer (offline.js then checks /health and marks itself 离线).
+function tellPages() {
+  self.clients.matchAll().then(function (pages) {
+    pages.forEach(function (page) { page.postMessage({ type: 'gongkai-offline-answer' }); });
+  });
+}
+
 function offlineAnswer(url) {
+  tellPages();
   var p = url.pathname;
   var item = /^\/api\/items\/(\d+)$/.exec(p);
   if (p === '/api/categories') return withCopy(function (copy) { return json(copy.catalogue); });

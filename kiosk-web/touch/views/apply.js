@@ -40,6 +40,7 @@ export var view = {
   needsServer: true, // offline, it says so instead
   render: function (into, app, param) {
     if (isOffline()) { into.appendChild(offlineNote(['提交申请', 'applying is'])); return; }
+    into.classList.add('apply-view'); // large type: many who apply here read small print badly
     if (!param.values) {
       param.values = { name: '', idType: 'resident_id', idNumber: '', phone: '', subject: '', delivery: 'collect', address: '', email: '' };
       param.active = 'name';
@@ -183,12 +184,12 @@ function confirmPage(into, app, param) {
       if (e.status === 400 && e.field) {
         param.stage = 'form';
         param.errors = {};
-        param.errors[e.field] = submitFailure(e);
+        param.errors[e.field] = submitFailure(e, true);
         if (TEXT_FIELDS.indexOf(e.field) >= 0) param.active = e.field;
         app.replace('apply', param);
         return;
       }
-      clear(answer).appendChild(el('p', { className: 'error', id: 'apply-failed', text: submitFailure(e) }));
+      clear(answer).appendChild(el('p', { className: 'error', id: 'apply-failed', text: submitFailure(e, true) }));
     });
   });
   into.appendChild(el('div', { className: 'apply-actions' }, [edit, send]));
