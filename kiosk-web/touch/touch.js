@@ -3,7 +3,8 @@
 // with an on-screen keyboard (pinyin or common words); a large-text mode; and a reset after a minute of idleness
 // that forgets everything the last person did.
 // This is the shell: the header's buttons, the views (views.js) one over another for 返回, the attract loop
-// (attract.js), the screen's link and alerts (live.js), the idle reset and the admin page's preview.
+// (attract.js), the screen's link and alerts (live.js), the copy it keeps for when the server is down and the 离线
+// mark (offline.js), the idle reset and the admin page's preview.
 import { el, clear } from '../common/dom.js';
 import { tr, setLang, getLang } from '../common/i18n.js';
 import { failureText } from '../common/get-json.js';

@@ -8,6 +8,7 @@ import { isOffline, offlineNote } from '../offline.js';
 export var view = {
   id: 'finish',
   keepsInput: true, // a rating half made would be lost: content changes do not redraw it
+  needsServer: true, // a rating is sent to the server: offline, a sentence says it is paused
   render: function (into, app) {
     if (isOffline()) {
       var done = el('button', { type: 'button', className: 'page-button', id: 'skip-rating', text: tr('结束使用', 'Finish') });

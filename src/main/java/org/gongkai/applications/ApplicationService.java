@@ -76,7 +76,7 @@ public final class ApplicationService {
         // Deadlines and the working days left are counted day by day: a date centuries away would hold a thread.
         Requests.require(!received.isBefore(today.minusYears(MAX_YEARS_BACK)), "receivedOn",
                 "cannot be more than " + MAX_YEARS_BACK + " years ago");
-        String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
+        String code = newCheckCode();
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
                 contact == null ? null : contact.strip(), received, department, null, OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
@@ -97,13 +97,18 @@ public final class ApplicationService {
             throw TooManyRequests.retryLater(wait, "too many applications from " + (caller.screenId() == null
                     ? "this address" : "this touchscreen") + " in the last hour; please try again later or apply at the counter", null);
         }
-        String code = ShortCodes.random() + ShortCodes.random().substring(0, 2);
+        String code = newCheckCode();
         String channel = caller.screenId() == null ? "online" : Application.KIOSK;
         String actor = caller.screenId() == null ? "(mobile page)" : "screen " + caller.screenId();
         String number = store.insert(Secrets.sha256(code), channel, s.subject(), s.name(), s.phone(), today, null,
                 new Application.SelfService(s.idType(), s.idNumber(), s.phone(), s.delivery(), s.address(), s.email(),
                         caller.screenId()), OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
+    }
+
+    /** Eight characters of the short links' alphabet; only its hash is kept. */
+    private static String newCheckCode() {
+        return ShortCodes.random() + ShortCodes.random().substring(0, 2);
     }
 
     /** The newest applications of one department, or of all (department null). */
