@@ -30,6 +30,43 @@ export function channelName(code) {
   return code === 'kiosk' ? tr('触摸屏自助申请', 'At a touchscreen') : lookup(channels, code);
 }
 
+/** The kinds of applicant of the annual report's table 3 (国办公开办函〔2021〕30号). */
+export function applicantTypes() {
+  return { natural_person: tr('自然人', 'Natural person'), commercial: tr('商业企业', 'Business'),
+    research: tr('科研机构', 'Research institution'), public_interest: tr('社会公益组织', 'Public-interest organisation'),
+    legal_service: tr('法律服务机构', 'Legal service'), other_org: tr('其他组织', 'Other organisation') };
+}
+
+/** Table 3's results with their sub-reasons, in the table's order. */
+export function results() {
+  return {
+    disclosed: tr('予以公开', 'Disclosed'), partly: tr('部分公开', 'Partly disclosed'),
+    withheld_1: tr('不予公开 · 属于国家秘密', 'Withheld: state secret'),
+    withheld_2: tr('不予公开 · 其他法律行政法规禁止公开', 'Withheld: barred by other laws'),
+    withheld_3: tr('不予公开 · 危及“三安全一稳定”', 'Withheld: endangers security or stability'),
+    withheld_4: tr('不予公开 · 保护第三方合法权益', 'Withheld: third parties\' rights'),
+    withheld_5: tr('不予公开 · 属于三类内部事务信息', 'Withheld: internal affairs'),
+    withheld_6: tr('不予公开 · 属于四类过程性信息', 'Withheld: information in process'),
+    withheld_7: tr('不予公开 · 属于行政执法案卷', 'Withheld: enforcement files'),
+    withheld_8: tr('不予公开 · 属于行政查询事项', 'Withheld: administrative enquiry'),
+    unavailable_1: tr('无法提供 · 本机关不掌握相关政府信息', 'Cannot provide: not held here'),
+    unavailable_2: tr('无法提供 · 没有现成信息需要另行制作', 'Cannot provide: would have to be made'),
+    unavailable_3: tr('无法提供 · 补正后申请内容仍不明确', 'Cannot provide: still unclear after correction'),
+    not_processed_1: tr('不予处理 · 信访举报投诉类申请', 'Not processed: petition or complaint'),
+    not_processed_2: tr('不予处理 · 重复申请', 'Not processed: repeated'),
+    not_processed_3: tr('不予处理 · 要求提供公开出版物', 'Not processed: a publication'),
+    not_processed_4: tr('不予处理 · 无正当理由大量反复申请', 'Not processed: mass repeated requests'),
+    not_processed_5: tr('不予处理 · 要求行政机关确认或重新出具已获取信息', 'Not processed: confirm or reissue'),
+    other_1: tr('其他处理 · 逾期不补正，不再处理', 'Other: no correction in time'),
+    other_2: tr('其他处理 · 逾期未缴费，不再处理', 'Other: fee not paid in time'),
+    other_3: tr('其他处理 · 其他', 'Other')
+  };
+}
+
+export function resultName(code) {
+  return lookup(results, code);
+}
+
 export function replyTypes() {
   return { published: tr('已主动公开', 'Already published'), disclosed: tr('予以公开', 'Disclosed'),
     partly: tr('部分公开', 'Partly disclosed'), not_disclosed: tr('不予公开', 'Not disclosed'),

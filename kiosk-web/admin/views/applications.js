@@ -5,7 +5,7 @@
 import { el, formatDate } from '../../common/dom.js';
 import { tr, named } from '../../common/i18n.js';
 import { table, field, select, onSubmit, submitButton, button, badge, toast, formDialog, fill } from '../ui.js';
-import { options, channels, channelName, replyTypes, replyName, applicationStateName } from '../labels.js';
+import { options, channels, channelName, replyName, applicationStateName, applicantTypes, results, resultName } from '../labels.js';
 
 var WARN_DAYS = 5;
 
@@ -50,6 +50,8 @@ function registerForm(page) {
     field(tr('申请渠道', 'Channel'), select(options(channels), 'in_person'), 'channel'),
     field(tr('申请人', 'Applicant'), el('input', { maxlength: 200 }), 'applicant'),
     field(tr('联系方式', 'Contact'), el('input', { maxlength: 200 }), 'contact'),
+    field(tr('申请人类型（年报表三）', 'Applicant type (annual report)'), select([{ value: '', text: tr('（未记录）', '(not recorded)') }]
+      .concat(options(applicantTypes)), 'natural_person'), 'applicantType'),
     page.router ? field(tr('承办部门', 'Handled by'), select(departmentOptions(page, tr('（暂不分办）', '(route later)')), ''), 'department') : null,
     el('div', { className: 'wide' }, [field(tr('申请公开的信息', 'Information requested'),
       el('textarea', { rows: 3, maxlength: 2000 }), 'subject')]),
@@ -92,7 +94,7 @@ function columns(page) {
     { title: tr('收到日期', 'Received'), value: function (a) { return formatDate(a.receivedOn); } },
     { title: tr('状态', 'State'), value: state },
     { title: tr('答复期限', 'Deadline'), value: deadline },
-    { title: tr('答复', 'Reply'), value: function (a) { return a.replyType ? replyName(a.replyType) + ' · ' + formatDate(a.answeredOn) : ''; } },
+    { title: tr('答复', 'Reply'), value: reply },
     { title: tr('操作', 'Actions'), value: function (a) { return el('span', { className: 'row-actions' }, [
       a.status !== 'answered' ? button(tr('办理', 'Move on'), function () { move(page, a); }, 'link') : null,
       page.router ? button(tr('分办', 'Route'), function () { route(page, a); }, 'link') : null]); }, className: 'actions' }
@@ -116,6 +118,12 @@ function channel(a) {
   if (a.channel !== 'kiosk' || !s) return channelName(a.channel);
   return el('span', { className: 'stack' }, [el('span', { text: channelName(a.channel) }),
     el('span', { className: 'muted', text: tr('受理终端：', 'Screen: ') + (s.screenName || s.screenId) })]);
+}
+
+function reply(a) {
+  if (!a.replyType) return '';
+  var said = a.result ? resultName(a.result) : replyName(a.replyType) + tr('（国家格式结果未记录）', ' (national result not recorded)');
+  return said + ' · ' + formatDate(a.answeredOn);
 }
 
 function subject(a) {
@@ -164,7 +172,7 @@ function route(page, a) {
 }
 
 function move(page, a) {
-  var replies = [{ value: '', text: tr('（答复时选择）', '(when answering)') }].concat(options(replyTypes));
+  var replies = [{ value: '', text: tr('（答复时选择）', '(when answering)') }].concat(options(results));
   var stepSelect = select(steps(a), steps(a)[0] && steps(a)[0].value);
   var replySelect = select(replies, '');
   function sync() { replySelect.disabled = stepSelect.value !== 'answered'; }
@@ -172,7 +180,7 @@ function move(page, a) {
   sync();
   formDialog(tr('办理申请 ', 'Move on application ') + a.number, [
     field(tr('操作', 'Step'), stepSelect, 'status'),
-    field(tr('答复类型', 'Reply type'), replySelect, 'replyType'),
+    field(tr('办理结果（年报表三）', 'Result (annual report)'), replySelect, 'result'),
     field(tr('日期', 'Date'), el('input', { type: 'date', value: today(), min: a.receivedOn, max: today() }), 'on')
   ], tr('确定', 'Confirm'), function (values) {
     return page.api('POST', '/api/applications/' + encodeURIComponent(a.number) + '/status', values).then(function () {

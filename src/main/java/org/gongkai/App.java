@@ -241,7 +241,9 @@ public final class App {
                 new org.gongkai.usage.UsageRoutes(viewCounter, viewStore, itemStore, itemViews, screenStore, clock,
                         config.display().zone()),
                 new org.gongkai.ime.ImeRoutes(synonyms.words()),
-                new org.gongkai.offline.OfflineRoutes(items, itemStore, itemViews, search, catalogue, clock)));
+                new org.gongkai.offline.OfflineRoutes(items, itemStore, itemViews, search, catalogue, clock),
+                new org.gongkai.reports.AnnualReportRoutes(new ApplicationStore(itemStore.jdbi()), departments::exists, clock,
+                        config.display().zone())));
     }
 
     public int port() {

@@ -62,7 +62,8 @@ final class RouteTable {
                     TimelineRoutes timeline, PlayRoutes plays, PushHub hub, Handler bench, ShortLinkRoutes links,
                     Pages pages, FeedRoutes feeds, CapRoutes cap, org.gongkai.cluster.NodeRoutes nodes,
                     org.gongkai.speech.SpeechRoutes speech, org.gongkai.usage.UsageRoutes usage,
-                    org.gongkai.ime.ImeRoutes ime, org.gongkai.offline.OfflineRoutes offline) {}
+                    org.gongkai.ime.ImeRoutes ime, org.gongkai.offline.OfflineRoutes offline,
+                    org.gongkai.reports.AnnualReportRoutes annual) {}
 
     private RouteTable() {}
 
@@ -145,6 +146,7 @@ final class RouteTable {
                     put("/{code}", h.departments()::update, ADMIN);
                 });
                 get("/reports/freshness", h.freshness()::report, STAFF);
+                get("/reports/annual", h.annual()::annual, STAFF); // counts only: no personal data
                 post("/admin/backup", h.backup()::backup, ADMIN);
                 get("/audit", h.audit()::list, ADMIN);
                 get("/audit/verify", h.audit()::verify, ADMIN);

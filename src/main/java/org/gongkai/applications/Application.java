@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * A disclosure-on-request application (依申请公开) as staff see it. department: the one handling it (null: not yet
- * routed; then only admins and the disclosure office see it).
+ * routed; then only admins and the disclosure office see it). applicantType and result: in the terms of the annual
+ * report's table 3 ({@link NationalFormat}); null where not recorded (applications from before they were).
  */
 public record Application(long id, String number, String channel, String subject, String applicant, String contact,
                           LocalDate receivedOn, LocalDate clockStartsOn, String status, boolean extended,
                           String replyType, LocalDate answeredOn, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                          String updatedBy, String department, SelfService selfService) {
+                          String updatedBy, String department, String applicantType, String result,
+                          SelfService selfService) {
 
     /**
      * What a citizen gave who applied themselves (null for what staff registered): the identity document, phone, how
@@ -32,7 +34,7 @@ public record Application(long id, String number, String channel, String subject
 
     public static final Map<String, String> REPLY_TYPES = Map.of("published", "已主动公开", "disclosed", "予以公开",
             "partly", "部分公开", "not_disclosed", "不予公开", "not_exist", "信息不存在",
-            "not_this_office", "非本机关负责公开", "unclear", "申请内容不明确");
+            "not_this_office", "非本机关负责公开", "unclear", "申请内容不明确", "other", "其他处理结果（见答复书）");
 
     public static final int DAYS = 20;
     public static final int EXTENSION_DAYS = 20;

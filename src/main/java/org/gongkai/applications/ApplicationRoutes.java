@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ApplicationRoutes {
     record NewApplication(String channel, String subject, String applicant, String contact, LocalDate receivedOn,
-                          String department) {}
+                          String department, String applicantType) {}
 
     record Routing(String department) {}
 
@@ -29,7 +29,7 @@ public final class ApplicationRoutes {
     record SelfApplication(String name, String idType, String idNumber, String phone, String subject, String delivery,
                            String address, String email, String screenId, String screenSecret) {}
 
-    record Move(String status, String replyType, LocalDate on) {}
+    record Move(String status, String replyType, String result, LocalDate on) {}
 
     private final ApplicationService service;
     private final ScreenStore screenStore;
@@ -52,7 +52,7 @@ public final class ApplicationRoutes {
                     + scope + " only; the disclosure office routes them to other departments");
         }
         ApplicationService.Created created = service.create(r.channel(), r.subject(), r.applicant(), r.contact(),
-                r.receivedOn(), department, staff.username());
+                r.receivedOn(), department, r.applicantType(), staff.username());
         Map<String, Object> out = staffView(created.application());
         out.put("checkCode", created.checkCode());
         out.put("note", "give the number and the check code to the applicant; the check code is shown only now");
@@ -102,7 +102,7 @@ public final class ApplicationRoutes {
         Staff staff = Requests.caller(ctx);
         readable(ctx);
         Move m = Requests.body(ctx, Move.class);
-        ctx.json(staffView(service.move(ctx.pathParam("number"), m.status(), m.replyType(), m.on(), staff.username())));
+        ctx.json(staffView(service.move(ctx.pathParam("number"), m.status(), m.replyType(), m.result(), m.on(), staff.username())));
     }
 
     /** PUT /api/applications/{number}/department: the disclosure office hands an application to a department. */
@@ -156,6 +156,8 @@ public final class ApplicationRoutes {
         out.put("clockStartsOn", a.clockStartsOn());
         out.put("updatedAt", a.updatedAt());
         out.put("updatedBy", a.updatedBy());
+        out.put("applicantType", a.applicantType());
+        out.put("result", a.result());
         Application.SelfService self = a.selfService();
         if (self != null) {
             Map<String, Object> given = new LinkedHashMap<>();

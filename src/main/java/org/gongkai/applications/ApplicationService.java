@@ -64,12 +64,14 @@ public final class ApplicationService {
 
     /** department: the one that handles it, or null while the disclosure office has not routed it yet. */
     public Created create(String channel, String subject, String applicant, String contact, LocalDate receivedOn,
-                          String department, String actor) {
+                          String department, String applicantType, String actor) {
         Requests.require(channel != null && Application.CHANNELS.contains(channel), "channel", "must be one of " + String.join(", ", Application.CHANNELS));
         Requests.require(subject != null && !subject.isBlank() && subject.length() <= 2000, "subject", "is required (at most 2000 characters): the information asked for");
         Requests.require(applicant != null && !applicant.isBlank() && applicant.length() <= 200, "applicant", "is required (at most 200 characters)");
         Requests.require(contact == null || contact.length() <= 200, "contact", "is longer than 200 characters");
         requireDepartment(department);
+        Requests.require(applicantType == null || NationalFormat.isApplicantType(applicantType), "applicantType",
+                "must be one of " + NationalFormat.APPLICANT_TYPES.stream().map(NationalFormat.Term::code).toList() + " (or left out: not recorded)");
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate received = receivedOn == null ? today : receivedOn;
         Requests.require(!received.isAfter(today), "receivedOn", "cannot be in the future");
@@ -78,7 +80,7 @@ public final class ApplicationService {
                 "cannot be more than " + MAX_YEARS_BACK + " years ago");
         String code = newCheckCode();
         String number = store.insert(Secrets.sha256(code), channel, subject.strip(), applicant.strip(),
-                contact == null ? null : contact.strip(), received, department, null, OffsetDateTime.now(clock), actor);
+                contact == null ? null : contact.strip(), received, department, applicantType, null, OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
     }
 
@@ -100,8 +102,9 @@ public final class ApplicationService {
         String code = newCheckCode();
         String channel = caller.screenId() == null ? "online" : Application.KIOSK;
         String actor = caller.screenId() == null ? "(mobile page)" : "screen " + caller.screenId();
+        // The form is for people: an organisation applies with its own documents, at the counter or by letter.
         String number = store.insert(Secrets.sha256(code), channel, s.subject(), s.name(), s.phone(), today, null,
-                new Application.SelfService(s.idType(), s.idNumber(), s.phone(), s.delivery(), s.address(), s.email(),
+                NationalFormat.NATURAL_PERSON, new Application.SelfService(s.idType(), s.idNumber(), s.phone(), s.delivery(), s.address(), s.email(),
                         caller.screenId()), OffsetDateTime.now(clock), actor);
         return new Created(store.find(number).orElseThrow(), code);
     }
@@ -133,8 +136,12 @@ public final class ApplicationService {
         return store.find(number).orElseThrow(() -> ApiException.notFound("application " + number));
     }
 
-    /** Moves an application on: handling, correction_requested or answered (with a reply type), or extends it. */
-    public Application move(String number, String status, String replyType, LocalDate on, String actor) {
+    /**
+     * Moves an application on: handling, correction_requested or answered, or extends it. An answer names its result
+     * in the national format (result, e.g. withheld_4), from which the citizen's reply type follows, or (as before
+     * the national terms were recorded) a reply type alone, whose result is then not recorded.
+     */
+    public Application move(String number, String status, String replyType, String result, LocalDate on, String actor) {
         Application a = find(number);
         LocalDate day = on == null ? LocalDate.now(clock.withZone(zone)) : on;
         Requests.require(!day.isBefore(a.receivedOn()), "on", "cannot be before the application was received");
@@ -151,9 +158,18 @@ public final class ApplicationService {
                 next = with(a, a.status(), true, a.clockStartsOn(), null, null);
             }
             case "answered" -> {
-                Requests.require(replyType != null && Application.REPLY_TYPES.containsKey(replyType), "replyType",
-                        "must be one of " + String.join(", ", Application.REPLY_TYPES.keySet()));
-                next = with(a, "answered", a.extended(), a.clockStartsOn(), replyType, day);
+                Requests.require(result == null || NationalFormat.RESULTS.containsKey(result), "result",
+                        "must be one of " + String.join(", ", NationalFormat.RESULTS.keySet()));
+                Requests.require(result != null || replyType != null, "result",
+                        "is required: the result in the national format (e.g. disclosed, partly, withheld_4)");
+                String reply = replyType != null ? replyType : replyTypeOf(result);
+                Requests.require(reply != null && Application.REPLY_TYPES.containsKey(reply), "replyType",
+                        "must be one of " + String.join(", ", Application.REPLY_TYPES.keySet()) + ", or give result");
+                next = with(a, "answered", a.extended(), a.clockStartsOn(), reply, day);
+                next = new Application(next.id(), next.number(), next.channel(), next.subject(), next.applicant(),
+                        next.contact(), next.receivedOn(), next.clockStartsOn(), next.status(), next.extended(),
+                        next.replyType(), next.answeredOn(), next.createdAt(), next.updatedAt(), next.updatedBy(),
+                        next.department(), next.applicantType(), result, next.selfService());
             }
             default -> throw ApiException.badRequest("status", "status must be handling, correction_requested, extended or answered");
         }
@@ -194,7 +210,9 @@ public final class ApplicationService {
         if ("answered".equals(a.status())) {
             out.put("answeredOn", a.answeredOn());
             out.put("replyType", a.replyType());
-            out.put("replyName", Application.REPLY_TYPES.get(a.replyType()));
+            out.put("replyName", a.result() != null && "other".equals(a.replyType())
+                    ? NationalFormat.groupOf(a.result()).replaceAll("（.）", "") + "：" + NationalFormat.RESULTS.get(a.result()).replaceAll("^\\d\\.", "")
+                    : Application.REPLY_TYPES.get(a.replyType()));
         } else if (!"correction_requested".equals(a.status())) {
             WorkCalendar.Deadline d = deadline(a);
             out.put("deadline", d.date());
@@ -208,10 +226,21 @@ public final class ApplicationService {
         return calendar.addWorkingDays(a.clockStartsOn(), Application.DAYS + (a.extended() ? Application.EXTENSION_DAYS : 0));
     }
 
+    /** What the citizen is told a national result means: 不予公开 for each withheld_n, and so on. */
+    static String replyTypeOf(String result) {
+        if (result == null) return null;
+        if (result.equals("disclosed")) return "disclosed";
+        if (result.equals("partly")) return "partly";
+        if (result.startsWith("withheld_")) return "not_disclosed";
+        if (result.equals("unavailable_1")) return "not_exist";
+        if (result.equals("unavailable_3")) return "unclear";
+        return "other";
+    }
+
     private static Application with(Application a, String status, boolean extended, LocalDate clockStartsOn,
                                     String replyType, LocalDate answeredOn) {
         return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
                 clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy(),
-                a.department(), a.selfService());
+                a.department(), a.applicantType(), a.result(), a.selfService());
     }
 }

@@ -247,8 +247,9 @@ class AdminPagesBrowserTest extends ServerTest {
 
         row(page, number).locator("button:has-text('办理')").click();
         page.selectOption(".dialog [name=status]", "answered");
-        submitExpectingError(page, ".dialog", "replyType");
-        page.selectOption(".dialog [name=replyType]", "partly");
+        submitExpectingError(page, ".dialog", "result");
+        page.selectOption(".dialog [name=result]", "partly");
+        shot(page, "applications-answer-1366x768");
         page.click(".dialog button[type=submit]");
         row(page, number).locator(".badge:has-text('已答复')").waitFor();
         assertThat(row(page, number).textContent()).contains("部分公开");

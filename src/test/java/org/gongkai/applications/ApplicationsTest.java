@@ -149,6 +149,19 @@ class ApplicationsTest {
     }
 
     @Test
+    void aResultInTheNationalTermsTellsTheCitizenWhatItMeans() {
+        for (String[] c : new String[][]{{"withheld_4", "不予公开"}, {"unavailable_1", "信息不存在"},
+                {"not_processed_2", "不予处理：重复申请"}, {"other_1", "其他处理：申请人无正当理由逾期不补正、行政机关不再处理其申请"}}) {
+            JsonNode created = create("国家格式结果 " + c[0]);
+            JsonNode staff = admin.post("/api/applications/" + created.get("number").asText() + "/status",
+                    "{\"status\":\"answered\",\"result\":\"" + c[0] + "\"}").json();
+            assertThat(staff.get("result").asText()).isEqualTo(c[0]);
+            assertThat(lookup(created.get("number").asText(), created.get("checkCode").asText()).json().get("replyName").asText())
+                    .as(c[0]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void badInputIsNamedAndOnlyStaffRegister() {
         assertThat(citizen.post("/api/applications", "{\"channel\":\"online\",\"subject\":\"x\",\"applicant\":\"李四\"}").status()).isEqualTo(401);
         assertThat(admin.post("/api/applications", "{\"channel\":\"pigeon\",\"subject\":\"x\",\"applicant\":\"李四\"}").json().get("field").asText()).isEqualTo("channel");
@@ -156,7 +169,9 @@ class ApplicationsTest {
         assertThat(admin.post("/api/applications", "{\"channel\":\"online\",\"subject\":\"x\",\"applicant\":\"李四\",\"receivedOn\":\""
                 + LocalDate.now().plusDays(3) + "\"}").json().get("field").asText()).isEqualTo("receivedOn");
         String number = create("预算执行情况").get("number").asText();
-        assertThat(admin.post("/api/applications/" + number + "/status", "{\"status\":\"answered\"}").json().get("field").asText()).isEqualTo("replyType");
+        assertThat(admin.post("/api/applications/" + number + "/status", "{\"status\":\"answered\"}").json().get("field").asText()).isEqualTo("result");
+        assertThat(admin.post("/api/applications/" + number + "/status", "{\"status\":\"answered\",\"result\":\"withheld_9\"}").json().get("field").asText()).isEqualTo("result");
+        assertThat(admin.post("/api/applications/" + number + "/status", "{\"status\":\"answered\",\"replyType\":\"maybe\"}").json().get("field").asText()).isEqualTo("replyType");
         assertThat(admin.post("/api/applications/" + number + "/status", "{\"status\":\"lost\"}").json().get("field").asText()).isEqualTo("status");
         assertThat(admin.get("/api/applications/YSQ2026-999999").status()).isEqualTo(404);
         assertThat(citizen.get("/api/applications").status()).isEqualTo(401);

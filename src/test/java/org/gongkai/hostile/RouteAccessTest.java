@@ -200,6 +200,7 @@ class RouteAccessTest extends ServerTest {
         rule("PUT /api/cap/sources/{id}", Rule.ADMIN, 200, who -> new Call("/api/cap/sources/" + newCapSource(), capSource()));
         rule("DELETE /api/cap/sources/{id}", Rule.ADMIN, 204, who -> new Call("/api/cap/sources/" + newCapSource(), null));
         rule("GET /api/reports/freshness", Rule.STAFF, 200, "/api/reports/freshness", null);
+        rule("GET /api/reports/annual", Rule.STAFF, 200, "/api/reports/annual", null);
         // the handler ran: the test server's configuration says embedded, but its database is an in-memory H2 or a
         // PostgreSQL schema, neither of which H2's BACKUP can write (507)
         rule("POST /api/admin/backup", Rule.ADMIN, 507, "/api/admin/backup", "");
