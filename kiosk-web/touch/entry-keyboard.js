@@ -6,8 +6,8 @@
 import { el, clear } from '../common/dom.js';
 import { tr } from '../common/i18n.js';
 import { getJson } from '../common/get-json.js';
+import { ROWS as LETTERS } from './keyboard.js';
 
-var LETTERS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 var DIGITS = '1234567890';
 var PAGE = 8;
 var MAX_COMPOSING = 30;
@@ -45,14 +45,14 @@ function keypad(last) {
   });
 }
 
-function keysFor(mode, latin) {
+function keysFor(mode) {
   if (mode === 'resident_id') return keypad('X');
   if (mode === 'phone') return keypad('-');
   if (mode === 'code') return [digitRow()].concat(letterRows(true));
   if (mode === 'email') {
     return [digitRow()].concat(letterRows(false), [row(['@', '.', '_', '-', '.cn', '.com'].map(function (c) { return key(c, c); }))]);
   }
-  return [digitRow()].concat(letterRows(false)); // chinese: letters compose pinyin unless latin is on
+  return [digitRow()].concat(letterRows(false)); // chinese: the letters compose pinyin, or are written as such (英文)
 }
 
 /**
@@ -135,7 +135,7 @@ export function entryKeyboard(target) {
 
   function paintKeys() {
     clear(keys);
-    keysFor(state.target.mode, state.latin).forEach(function (r) { keys.appendChild(r); });
+    keysFor(state.target.mode).forEach(function (r) { keys.appendChild(r); });
     var last = [];
     if (state.target.mode === 'chinese') {
       last.push(key(state.latin ? tr('拼音', 'Pinyin') : tr('英文', 'ABC'), 'latin', 'wide'));

@@ -3,7 +3,8 @@
 import { el } from '../common/dom.js';
 import { tr } from '../common/i18n.js';
 
-var ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** The letter rows, as on a computer's keyboard (entry-keyboard.js has them too). */
+export var ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 var WORDS = ['养老', '医保', '社保', '低保', '户口', '公积金', '营业执照', '入学', '就业', '残疾人'];
 
 // options: { digits: true } adds a row of digits and a hyphen and leaves out the common words (for numbers and

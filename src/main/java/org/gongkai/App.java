@@ -86,6 +86,7 @@ public final class App {
     private final PlayService plays;
     private final SearchService search;
     private final org.gongkai.search.Synonyms synonyms;
+    private final ApplicationStore applicationStore;
     private final RatingStore ratingStore;
     private final org.gongkai.usage.ViewStore viewStore;
     private final org.gongkai.usage.ViewCounter viewCounter;
@@ -143,7 +144,8 @@ public final class App {
         limiter = new Limiter(new LimitStore(jdbi), clock);
         loginThrottle = new LoginThrottle(limiter);
         calendar = WorkCalendar.load(config);
-        applications = new ApplicationService(new ApplicationStore(jdbi), calendar, clock,
+        applicationStore = new ApplicationStore(jdbi);
+        applications = new ApplicationService(applicationStore, calendar, clock,
                 config.display().zone(), limiter, departments::exists);
         hub = new PushHub(itemStore, itemViews, screenStore, screens, plays,
                 new PushHub.Source(feed, feed::safeVersion, nodes.id()), new PushHub.Settings(
@@ -242,7 +244,7 @@ public final class App {
                         config.display().zone()),
                 new org.gongkai.ime.ImeRoutes(synonyms.words()),
                 new org.gongkai.offline.OfflineRoutes(items, itemStore, itemViews, search, catalogue, clock),
-                new org.gongkai.reports.AnnualReportRoutes(new ApplicationStore(itemStore.jdbi()), departments::exists, clock,
+                new org.gongkai.reports.AnnualReportRoutes(applicationStore, departments::exists, clock,
                         config.display().zone())));
     }
 

@@ -89,7 +89,8 @@ public final class ApplicationRoutes {
         String scope = ApplicationAccess.scope(Requests.caller(ctx));
         List<Application> list = service.list(scope, Requests.intQuery(ctx, "limit", 100, 1, 1000));
         AuditRoutes.personalDataRead(ctx, "applications " + ranges(list.stream().map(Application::id).toList()));
-        ctx.json(list.stream().map(this::staffView).toList());
+        Map<String, String> names = new java.util.HashMap<>(); // a screen's name read once per list, not per application
+        ctx.json(list.stream().map(a -> staffView(a, id -> names.computeIfAbsent(id, this::screenName))).toList());
     }
 
     public void get(Context ctx) {
@@ -146,7 +147,15 @@ public final class ApplicationRoutes {
                 new ApplicationService.Caller(ctx.ip(), screenId)));
     }
 
+    private String screenName(String screenId) {
+        return screenStore.find(screenId).map(Screen::name).orElse(null);
+    }
+
     private Map<String, Object> staffView(Application a) {
+        return staffView(a, this::screenName);
+    }
+
+    private Map<String, Object> staffView(Application a, java.util.function.Function<String, String> screenName) {
         Map<String, Object> out = new LinkedHashMap<>(service.publicView(a));
         out.put("channel", a.channel());
         out.put("subject", a.subject());
@@ -169,8 +178,7 @@ public final class ApplicationRoutes {
             given.put("address", self.address());
             given.put("email", self.email());
             given.put("screenId", self.screenId());
-            given.put("screenName", self.screenId() == null ? null
-                    : screenStore.find(self.screenId()).map(Screen::name).orElse(null));
+            given.put("screenName", self.screenId() == null ? null : screenName.apply(self.screenId()));
             out.put("selfService", given);
         }
         return out;

@@ -150,12 +150,12 @@ public final class ApplicationService {
         Application next;
         switch (status == null ? "" : status) {
             case "handling" -> next = with(a, "handling", a.extended(),
-                    "correction_requested".equals(a.status()) ? day : a.clockStartsOn(), null, null);
-            case "correction_requested" -> next = with(a, "correction_requested", a.extended(), a.clockStartsOn(), null, null);
+                    "correction_requested".equals(a.status()) ? day : a.clockStartsOn(), null, null, null);
+            case "correction_requested" -> next = with(a, "correction_requested", a.extended(), a.clockStartsOn(), null, null, null);
             case "extended" -> {
                 Requests.require(!a.extended(), "status", "the application has been extended once already");
                 Requests.require(!"correction_requested".equals(a.status()), "status", "is waiting for a correction; it cannot be extended now");
-                next = with(a, a.status(), true, a.clockStartsOn(), null, null);
+                next = with(a, a.status(), true, a.clockStartsOn(), null, null, null);
             }
             case "answered" -> {
                 Requests.require(result == null || NationalFormat.RESULTS.containsKey(result), "result",
@@ -165,11 +165,7 @@ public final class ApplicationService {
                 String reply = replyType != null ? replyType : replyTypeOf(result);
                 Requests.require(reply != null && Application.REPLY_TYPES.containsKey(reply), "replyType",
                         "must be one of " + String.join(", ", Application.REPLY_TYPES.keySet()) + ", or give result");
-                next = with(a, "answered", a.extended(), a.clockStartsOn(), reply, day);
-                next = new Application(next.id(), next.number(), next.channel(), next.subject(), next.applicant(),
-                        next.contact(), next.receivedOn(), next.clockStartsOn(), next.status(), next.extended(),
-                        next.replyType(), next.answeredOn(), next.createdAt(), next.updatedAt(), next.updatedBy(),
-                        next.department(), next.applicantType(), result, next.selfService());
+                next = with(a, "answered", a.extended(), a.clockStartsOn(), reply, day, result);
             }
             default -> throw ApiException.badRequest("status", "status must be handling, correction_requested, extended or answered");
         }
@@ -210,8 +206,7 @@ public final class ApplicationService {
         if ("answered".equals(a.status())) {
             out.put("answeredOn", a.answeredOn());
             out.put("replyType", a.replyType());
-            out.put("replyName", a.result() != null && "other".equals(a.replyType())
-                    ? NationalFormat.groupOf(a.result()).replaceAll("（.）", "") + "：" + NationalFormat.RESULTS.get(a.result()).replaceAll("^\\d\\.", "")
+            out.put("replyName", a.result() != null && "other".equals(a.replyType()) ? NationalFormat.plainName(a.result())
                     : Application.REPLY_TYPES.get(a.replyType()));
         } else if (!"correction_requested".equals(a.status())) {
             WorkCalendar.Deadline d = deadline(a);
@@ -238,9 +233,9 @@ public final class ApplicationService {
     }
 
     private static Application with(Application a, String status, boolean extended, LocalDate clockStartsOn,
-                                    String replyType, LocalDate answeredOn) {
+                                    String replyType, LocalDate answeredOn, String result) {
         return new Application(a.id(), a.number(), a.channel(), a.subject(), a.applicant(), a.contact(), a.receivedOn(),
                 clockStartsOn, status, extended, replyType, answeredOn, a.createdAt(), a.updatedAt(), a.updatedBy(),
-                a.department(), a.applicantType(), a.result(), a.selfService());
+                a.department(), a.applicantType(), result, a.selfService());
     }
 }

@@ -54,6 +54,11 @@ public final class NationalFormat {
         return APPLICANT_TYPES.stream().anyMatch(t -> t.code().equals(code));
     }
 
+    /** A result as a citizen reads it: its group and reason without the table's numbering, e.g. 不予处理：重复申请. */
+    public static String plainName(String result) {
+        return groupOf(result).replaceAll("（.）", "") + "：" + RESULTS.get(result).replaceAll("^\\d\\.", "");
+    }
+
     /** The group a result belongs to, e.g. （三）不予公开 for withheld_4. */
     public static String groupOf(String result) {
         for (Map.Entry<String, List<Term>> g : RESULT_GROUPS.entrySet()) {

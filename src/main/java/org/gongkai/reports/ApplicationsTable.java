@@ -22,6 +22,8 @@ public final class ApplicationsTable {
     public static final String ORGANISATIONS = "organisations";
     public static final String TOTAL = "total";
 
+    private static final List<NationalFormat.Term> COLUMNS = List.copyOf(columns());
+
     public record Row(String code, String group, String name, Map<String, Long> cells) {}
 
     public record Table(int year, List<NationalFormat.Term> columns, List<Row> rows, boolean balanced, boolean complete) {}
@@ -50,7 +52,7 @@ public final class ApplicationsTable {
         Map<String, Row> byCode = new LinkedHashMap<>();
         rows.forEach(r -> byCode.put(r.code(), r));
         boolean balanced = true;
-        for (NationalFormat.Term c : columns()) {
+        for (NationalFormat.Term c : COLUMNS) {
             String column = c.code();
             long in = byCode.get("new").cells().get(column) + byCode.get("carried_in").cells().get(column);
             long out = byCode.get("closed_total").cells().get(column) + byCode.get("carried_out").cells().get(column);
@@ -58,11 +60,11 @@ public final class ApplicationsTable {
         }
         boolean nothingUnrecorded = rows.stream().allMatch(r -> r.cells().get(UNRECORDED) == 0)
                 && byCode.get("result_" + UNRECORDED).cells().get(TOTAL) == 0;
-        return new Table(year, columns(), rows, balanced, nothingUnrecorded);
+        return new Table(year, COLUMNS, rows, balanced, nothingUnrecorded);
     }
 
     /** The national columns, then the organisations' subtotal, the total, and what was not recorded. */
-    public static List<NationalFormat.Term> columns() {
+    private static List<NationalFormat.Term> columns() {
         List<NationalFormat.Term> columns = new ArrayList<>(NationalFormat.APPLICANT_TYPES);
         columns.add(1, new NationalFormat.Term(ORGANISATIONS, "法人或其他组织（小计）"));
         columns.add(new NationalFormat.Term(TOTAL, "总计"));
@@ -76,7 +78,7 @@ public final class ApplicationsTable {
 
     private static Row row(String code, String group, String name, List<Application> all, Predicate<Application> counts) {
         Map<String, Long> cells = new LinkedHashMap<>();
-        for (NationalFormat.Term c : columns()) cells.put(c.code(), 0L);
+        for (NationalFormat.Term c : COLUMNS) cells.put(c.code(), 0L);
         for (Application a : all) {
             if (!counts.test(a)) continue;
             String type = a.applicantType() == null ? UNRECORDED : a.applicantType();
